@@ -1,0 +1,104 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from events import services
+from events.models import Event, Organisation, Region, Series, Speaker, Talk, TalkSpeaker, Theme
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(TranslationAdmin):
+    list_display = ["name", "kind", "country", "city", "is_network_member"]
+    list_filter = ["kind", "is_network_member", "country"]
+    search_fields = ["name", "city"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class ThemeInline(TranslationTabularInline):
+    model = Theme
+    extra = 0
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+class RegionInline(TranslationTabularInline):
+    model = Region
+    extra = 0
+    fields = ["position", "slug", "name", "country", "coordinator"]
+    autocomplete_fields = ["coordinator"]
+
+
+@admin.register(Series)
+class SeriesAdmin(TranslationAdmin):
+    list_display = ["title", "organiser", "default_language", "registration_open", "is_published"]
+    list_filter = ["is_published", "registration_open"]
+    search_fields = ["title_de", "title_en", "slug"]
+    autocomplete_fields = ["organiser"]
+    inlines = [ThemeInline, RegionInline]
+
+
+@admin.register(Theme)
+class ThemeAdmin(TranslationAdmin):
+    list_display = ["name", "series", "position"]
+    list_filter = ["series"]
+    search_fields = ["name_de", "name_en", "slug"]
+
+
+@admin.register(Region)
+class RegionAdmin(TranslationAdmin):
+    list_display = ["name", "series", "country", "coordinator"]
+    list_filter = ["series", "country"]
+    search_fields = ["name_de", "name_en", "slug"]
+    autocomplete_fields = ["coordinator"]
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(TranslationAdmin):
+    list_display = ["name", "role", "organisation"]
+    list_filter = ["organisation__is_network_member", "organisation__kind"]
+    search_fields = ["name", "organisation__name"]
+    autocomplete_fields = ["organisation"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class TalkInline(TranslationTabularInline):
+    model = Talk
+    extra = 0
+    fields = ["order", "kind", "start", "duration", "title"]
+    show_change_link = True
+
+
+@admin.register(Event)
+class EventAdmin(TranslationAdmin):
+    list_display = ["title", "series", "region", "start", "format", "status", "capacity"]
+    list_filter = ["series", "status", "format", "kind", "region"]
+    search_fields = ["title_de", "title_en", "slug"]
+    date_hierarchy = "start"
+    autocomplete_fields = ["region"]
+    filter_horizontal = ["themes"]
+    inlines = [TalkInline]
+    actions = ["publish", "cancel"]
+
+    @admin.action(description=_("Publish the selected events"))
+    def publish(self, request, queryset):
+        for event in queryset.exclude(status=Event.Status.PUBLISHED):
+            services.event_publish(event=event)
+
+    @admin.action(description=_("Cancel the selected events"))
+    def cancel(self, request, queryset):
+        for event in queryset.exclude(status=Event.Status.CANCELLED):
+            services.event_cancel(event=event)
+
+
+class TalkSpeakerInline(admin.TabularInline):
+    model = TalkSpeaker
+    extra = 1
+    autocomplete_fields = ["speaker"]
+
+
+@admin.register(Talk)
+class TalkAdmin(TranslationAdmin):
+    list_display = ["title", "event", "order", "kind", "start"]
+    list_filter = ["event__series", "kind", "event"]
+    search_fields = ["title_de", "title_en", "speakers__name"]
+    filter_horizontal = ["themes"]
+    inlines = [TalkSpeakerInline]

@@ -1,0 +1,328 @@
+"""Series, themes, regions, organisations, events, talks and speakers."""
+
+import zoneinfo
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+
+
+def validate_time_zone(value: str) -> None:
+    """An IANA time zone name such as Europe/Berlin."""
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        SME = "sme", _("SME")
+        LARGE_COMPANY = "large_company", _("Large company")
+        PUBLIC_ADMINISTRATION = "public_administration", _("Public administration")
+        RESEARCH = "research", _("Research")
+        NETWORK = "network", _("Network / cluster")
+        OTHER = "other", _("Other")
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    country = CountryField(_("country"))
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    is_network_member = models.BooleanField(_("member of the organiser network"), default=False)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:organisation", kwargs={"slug": self.slug})
+
+
+class SeriesQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Series(models.Model):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    tagline = models.CharField(_("tagline"), max_length=300, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    organiser = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="organised_series",
+        verbose_name=_("organiser"),
+    )
+    default_language = models.CharField(
+        _("default content language"), max_length=5, choices=settings.CONTENT_LANGUAGES,
+        default="en",
+        help_text=_("Shown where a text has no translation in the visitor's language."),
+    )
+    content_languages = models.JSONField(
+        _("content languages"), default=list, blank=True,
+        help_text=_("Language codes the series publishes in, e.g. [\"de\", \"en\"]."),
+    )
+    registration_open = models.BooleanField(_("registration open"), default=False)
+    is_published = models.BooleanField(_("published"), default=False)
+
+    objects = SeriesQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("series")
+        verbose_name_plural = _("series")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:series", kwargs={"series": self.slug})
+
+
+class Theme(models.Model):
+    series = models.ForeignKey(Series, on_delete=models.CASCADE, related_name="themes")
+    slug = models.SlugField(_("slug"), max_length=80)
+    name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        constraints = [
+            models.UniqueConstraint(fields=["series", "slug"], name="theme_slug_unique_per_series"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Region(models.Model):
+    series = models.ForeignKey(Series, on_delete=models.CASCADE, related_name="regions")
+    slug = models.SlugField(_("slug"), max_length=80)
+    name = models.CharField(_("name"), max_length=100)
+    country = CountryField(_("country"))
+    description = models.TextField(_("description"), blank=True)
+    coordinator = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="coordinated_regions",
+        verbose_name=_("coordinating organisation"), null=True, blank=True,
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        constraints = [
+            models.UniqueConstraint(fields=["series", "slug"], name="region_slug_unique_per_series"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Speaker(models.Model):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="speakers", null=True, blank=True,
+        verbose_name=_("organisation"),
+    )
+    bio = models.TextField(_("biography"), blank=True)
+    photo = models.ImageField(_("photo"), upload_to="speakers/", blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:speaker", kwargs={"slug": self.slug})
+
+
+class EventQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Event.Status.PUBLISHED, series__is_published=True)
+
+    def upcoming(self, now=None):
+        return self.filter(end__gte=now or timezone.now()).order_by("start")
+
+    def past(self, now=None):
+        return self.filter(end__lt=now or timezone.now()).order_by("-start")
+
+
+class Event(models.Model):
+    class Kind(models.TextChoices):
+        SHOWCASE = "showcase", _("Regional showcase")
+        PITCH_SESSION = "pitch_session", _("Pitch session")
+        OTHER = "other", _("Other")
+
+    class Format(models.TextChoices):
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("Hybrid")
+        ON_SITE = "on_site", _("On site")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    series = models.ForeignKey(
+        Series, on_delete=models.CASCADE, related_name="events", verbose_name=_("series")
+    )
+    slug = models.SlugField(_("slug"), max_length=80)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SHOWCASE)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True)
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="events", null=True, blank=True,
+        verbose_name=_("region"),
+    )
+    themes = models.ManyToManyField(Theme, related_name="events", blank=True,
+                                    verbose_name=_("themes"))
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default="Europe/Berlin", validators=[validate_time_zone],
+        help_text=_("IANA name, e.g. Europe/Berlin or Europe/Sofia."),
+    )
+    format = models.CharField(_("format"), max_length=10, choices=Format.choices,
+                              default=Format.ONLINE)
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    join_url = models.URLField(
+        _("join URL"), blank=True, help_text=_("Only shown to registered participants.")
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Empty means unlimited.")
+    )
+    registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.DRAFT)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        constraints = [
+            models.UniqueConstraint(fields=["series", "slug"], name="event_slug_unique_per_series"),
+            models.CheckConstraint(condition=Q(end__gt=models.F("start")),
+                                   name="event_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(registration_closes__isnull=True)
+                | Q(registration_opens__isnull=True)
+                | Q(registration_closes__gt=models.F("registration_opens")),
+                name="event_registration_closes_after_opening",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:event", kwargs={"series": self.series.slug, "event": self.slug})
+
+    @property
+    def tzinfo(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def local_start(self):
+        return self.start.astimezone(self.tzinfo)
+
+    @property
+    def local_end(self):
+        return self.end.astimezone(self.tzinfo)
+
+    @property
+    def is_past(self) -> bool:
+        return self.end < timezone.now()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def is_online(self) -> bool:
+        return self.format in (self.Format.ONLINE, self.Format.HYBRID)
+
+
+class Talk(models.Model):
+    class Kind(models.TextChoices):
+        WELCOME = "welcome", _("Welcome")
+        KEYNOTE = "keynote", _("Keynote")
+        TALK = "talk", _("Talk")
+        PANEL = "panel", _("Panel")
+        PITCH = "pitch", _("Pitch")
+        BREAK = "break", _("Break")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="talks",
+                              verbose_name=_("event"))
+    order = models.PositiveSmallIntegerField(_("order"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.TALK)
+    start = models.DateTimeField(_("start"))
+    duration = models.DurationField(_("duration"), default=timedelta(minutes=20))
+    title = models.CharField(_("title"), max_length=300)
+    abstract = models.TextField(_("abstract"), blank=True)
+    themes = models.ManyToManyField(Theme, related_name="talks", blank=True,
+                                    verbose_name=_("themes"))
+    speakers = models.ManyToManyField(Speaker, through="TalkSpeaker", related_name="talks",
+                                      blank=True, verbose_name=_("speakers"))
+
+    class Meta:
+        ordering = ["event", "order"]
+        verbose_name = _("talk")
+        verbose_name_plural = _("talks")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "order"], name="talk_order_unique_per_event"),
+            models.CheckConstraint(condition=Q(duration__gt=timedelta(0)),
+                                   name="talk_duration_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def end(self):
+        return self.start + self.duration
+
+    @property
+    def ordered_speakers(self) -> list["Speaker"]:
+        """Speakers in their agenda order; uses the prefetched talk_speakers when present."""
+        return [link.speaker for link in self.talk_speakers.all()]
+
+
+class TalkSpeaker(models.Model):
+    talk = models.ForeignKey(Talk, on_delete=models.CASCADE, related_name="talk_speakers")
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="talk_links",
+                                verbose_name=_("speaker"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("speaker of a talk")
+        verbose_name_plural = _("speakers of the talk")
+        constraints = [
+            models.UniqueConstraint(fields=["talk", "speaker"], name="speaker_once_per_talk"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.speaker} – {self.talk}"

@@ -1,0 +1,66 @@
+"""Whole-page cache for the anonymous public pages, per language, invalidated on change.
+
+Public pages look the same for every visitor, so a rendered page is kept in the shared
+cache under the path, the language and a content version. Any change to the content
+(a save or delete of a model of the public site, through the admin or a service) sets a
+new version, which makes every cached page stale at once, in every worker process.
+"""
+
+import time
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import get_language
+
+VERSION_KEY = "public-pages:version"
+PUBLIC_APPS = {"events", "reports"}
+
+
+def content_version() -> str:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = str(time.time_ns())
+        cache.set(VERSION_KEY, version, timeout=None)
+    return version
+
+
+def invalidate() -> None:
+    cache.set(VERSION_KEY, str(time.time_ns()), timeout=None)
+
+
+def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Serve GET requests of `view` from the cache; store successful responses."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method not in ("GET", "HEAD") or settings.PAGE_CACHE_SECONDS <= 0:
+            return view(request, *args, **kwargs)
+        key = f"public-page:{content_version()}:{get_language()}:{request.get_full_path()}"
+        cached = cache.get(key)
+        if cached is not None:
+            content, headers = cached
+            return HttpResponse(content, headers=headers)
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not request.META.get("CSRF_COOKIE_USED"):
+            headers = {name: value for name, value in response.items()
+                       if name in ("Content-Type", "Content-Disposition", "Content-Language")}
+            cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
+        return response
+
+    return wrapper
+
+
+def _on_change(sender, **kwargs) -> None:
+    if sender._meta.app_label in PUBLIC_APPS:
+        invalidate()
+
+
+def connect_invalidation() -> None:
+    """Cache invalidation is infrastructure, not a business rule: it listens to every save."""
+    post_save.connect(_on_change, dispatch_uid="public-pages-save")
+    post_delete.connect(_on_change, dispatch_uid="public-pages-delete")
+    m2m_changed.connect(_on_change, dispatch_uid="public-pages-m2m")

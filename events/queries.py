@@ -1,0 +1,73 @@
+"""Reads of the public site, each a constant number of queries."""
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from events.models import Event, Organisation, Series, Speaker, Talk, TalkSpeaker
+from reports.models import Report
+
+
+def series_get_published(*, slug: str) -> Series:
+    return get_object_or_404(Series.objects.published().select_related("organiser"), slug=slug)
+
+
+def events_for_listing(*, series: Series) -> QuerySet[Event]:
+    """Published and cancelled events of a series, with region, themes and reports."""
+    return (
+        Event.objects.filter(series=series)
+        .exclude(status=Event.Status.DRAFT)
+        .select_related("region", "series")
+        .prefetch_related(
+            "themes",
+            Prefetch("reports", queryset=Report.objects.published().select_related("series"),
+                     to_attr="published_reports"),
+        )
+        .order_by("start")
+    )
+
+
+def talks_with_speakers() -> QuerySet[Talk]:
+    return Talk.objects.prefetch_related(
+        "themes",
+        Prefetch(
+            "talk_speakers",
+            queryset=TalkSpeaker.objects.select_related("speaker__organisation"),
+        ),
+    ).order_by("order")
+
+
+def event_get_public(*, series: Series, slug: str) -> Event:
+    queryset = (
+        Event.objects.filter(series=series)
+        .exclude(status=Event.Status.DRAFT)
+        .select_related("region__coordinator", "series")
+        .prefetch_related(
+            "themes",
+            Prefetch("talks", queryset=talks_with_speakers()),
+            Prefetch("reports", queryset=Report.objects.published().select_related("series"),
+                     to_attr="published_reports"),
+        )
+    )
+    return get_object_or_404(queryset, slug=slug)
+
+
+def public_talks() -> QuerySet[Talk]:
+    return talks_with_speakers().filter(
+        event__status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED],
+        event__series__is_published=True,
+    ).select_related("event__series").order_by("start")
+
+
+def speaker_get_public(*, slug: str) -> tuple[Speaker, list[Talk]]:
+    speaker = get_object_or_404(Speaker.objects.select_related("organisation"), slug=slug)
+    talks = list(public_talks().filter(speakers=speaker))
+    if not talks:
+        raise Http404("A speaker without public talks has no public page.")
+    return speaker, talks
+
+
+def organisation_get_public(*, slug: str) -> tuple[Organisation, list[Talk]]:
+    organisation = get_object_or_404(Organisation, slug=slug)
+    talks = list(public_talks().filter(speakers__organisation=organisation).distinct())
+    return organisation, talks

@@ -1,0 +1,109 @@
+"""The public site: series, events, speakers, organisations and calendar files."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from events import calendars, queries
+from events.content_language import series_fallback
+from events.forms import EventFilterForm
+from events.models import Event, Series
+from events.page_cache import cache_public_page
+
+
+def render_series_page(request: HttpRequest, series: Series, template: str,
+                       context: dict) -> HttpResponse:
+    """Render a page of a series, texts falling back to the series' default language."""
+    with series_fallback(series.default_language):
+        return render(request, template, {"series": series, **context})
+
+
+@cache_public_page
+def home(request: HttpRequest) -> HttpResponse:
+    series_list = list(Series.objects.published().select_related("organiser"))
+    if len(series_list) == 1:
+        return redirect(series_list[0])
+    return render(request, "events/home.html", {"series_list": series_list})
+
+
+@cache_public_page
+def series_detail(request: HttpRequest, series: str) -> HttpResponse:
+    series_obj = queries.series_get_published(slug=series)
+    events = list(queries.events_for_listing(series=series_obj))
+    now = timezone.now()
+    upcoming = [event for event in events if event.end >= now]
+    next_event = next((e for e in upcoming if e.status == Event.Status.PUBLISHED), None)
+    return render_series_page(request, series_obj, "events/series_detail.html", {
+        "themes": series_obj.themes.all(),
+        "regions": series_obj.regions.select_related("coordinator"),
+        "next_event": next_event,
+        "upcoming": [event for event in upcoming if event != next_event],
+        "past": [event for event in reversed(events) if event.end < now],
+    })
+
+
+@cache_public_page
+def event_list(request: HttpRequest, series: str) -> HttpResponse:
+    series_obj = queries.series_get_published(slug=series)
+    form = EventFilterForm(request.GET or None, series=series_obj)
+    events = queries.events_for_listing(series=series_obj)
+    if form.is_valid():
+        if form.cleaned_data["theme"]:
+            events = events.filter(themes__slug=form.cleaned_data["theme"])
+        if form.cleaned_data["region"]:
+            events = events.filter(region__slug=form.cleaned_data["region"])
+    now = timezone.now()
+    events = list(events)
+    return render_series_page(request, series_obj, "events/event_list.html", {
+        "form": form,
+        "upcoming": [event for event in events if event.end >= now],
+        "past": [event for event in reversed(events) if event.end < now],
+    })
+
+
+@cache_public_page
+def event_detail(request: HttpRequest, series: str, event: str) -> HttpResponse:
+    series_obj = queries.series_get_published(slug=series)
+    event_obj = queries.event_get_public(series=series_obj, slug=event)
+    return render_series_page(request, series_obj, "events/event_detail.html", {
+        "event": event_obj,
+        "talks": event_obj.talks.all(),
+    })
+
+
+def _calendar_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@cache_public_page
+def event_calendar(request: HttpRequest, series: str, event: str) -> HttpResponse:
+    series_obj = queries.series_get_published(slug=series)
+    event_obj = queries.event_get_public(series=series_obj, slug=event)
+    with series_fallback(series_obj.default_language):
+        content = calendars.event_calendar(event_obj)
+    return _calendar_response(content, f"{series_obj.slug}-{event_obj.slug}.ics")
+
+
+@cache_public_page
+def series_calendar(request: HttpRequest, series: str) -> HttpResponse:
+    series_obj = queries.series_get_published(slug=series)
+    with series_fallback(series_obj.default_language):
+        content = calendars.series_calendar(
+            series_obj, queries.events_for_listing(series=series_obj)
+        )
+    return _calendar_response(content, f"{series_obj.slug}.ics")
+
+
+@cache_public_page
+def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    speaker, talks = queries.speaker_get_public(slug=slug)
+    return render(request, "events/speaker_detail.html", {"speaker": speaker, "talks": talks})
+
+
+@cache_public_page
+def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation, talks = queries.organisation_get_public(slug=slug)
+    return render(request, "events/organisation_detail.html",
+                  {"organisation": organisation, "talks": talks})

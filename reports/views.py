@@ -1,0 +1,89 @@
+"""Reports (news) of a series: list, detail and an Atom feed."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from events import queries as event_queries
+from events.content_language import series_fallback
+from events.models import Series
+from events.page_cache import cache_public_page
+from events.views import render_series_page
+from reports.markup import render_markdown
+from reports.models import Report
+
+
+def _published_reports(series: Series):
+    return Report.objects.published().filter(series=series).select_related("series", "event")
+
+
+@cache_public_page
+def report_list(request: HttpRequest, series: str) -> HttpResponse:
+    series_obj = event_queries.series_get_published(slug=series)
+    return render_series_page(request, series_obj, "reports/report_list.html",
+                              {"reports": _published_reports(series_obj)})
+
+
+@cache_public_page
+def report_detail(request: HttpRequest, series: str, report: str) -> HttpResponse:
+    series_obj = event_queries.series_get_published(slug=series)
+    report_obj = get_object_or_404(_published_reports(series_obj), slug=report)
+    with series_fallback(series_obj.default_language):
+        body = render_markdown(report_obj.body)
+    return render_series_page(request, series_obj, "reports/report_detail.html",
+                              {"report": report_obj, "body": body})
+
+
+class ReportFeed(Feed):
+    feed_type = Atom1Feed
+
+    def get_object(self, request, series: str) -> Series:
+        return event_queries.series_get_published(slug=series)
+
+    def __call__(self, request, *args, **kwargs):
+        series = self.get_object(request, *args, **kwargs)
+        with series_fallback(series.default_language):
+            return super().__call__(request, *args, **kwargs)
+
+    def title(self, obj: Series) -> str:
+        return _("%(series)s: reports") % {"series": obj.title}
+
+    def subtitle(self, obj: Series) -> str:
+        return obj.tagline
+
+    def link(self, obj: Series) -> str:
+        return reverse("reports:list", kwargs={"series": obj.slug})
+
+    def feed_url(self, obj: Series) -> str:
+        return settings.SITE_URL + reverse("reports:feed", kwargs={"series": obj.slug})
+
+    def feed_guid(self, obj: Series) -> str:
+        return self.feed_url(obj)
+
+    def items(self, obj: Series):
+        return _published_reports(obj)[:30]
+
+    def item_title(self, item: Report) -> str:
+        return item.title
+
+    def item_description(self, item: Report) -> str:
+        return render_markdown(item.body)
+
+    def item_pubdate(self, item: Report):
+        return item.published_at
+
+    def item_updateddate(self, item: Report):
+        return max(item.updated_at, item.published_at)
+
+    def item_guid(self, item: Report) -> str:
+        return f"report-{item.pk}@clustermeet"
+
+    def item_guid_is_permalink(self, item: Report) -> bool:
+        return False
+
+
+report_feed = cache_public_page(ReportFeed())
