@@ -7,6 +7,7 @@ console). With PRODUCTION=1 the platform refuses to start without a real SECRET_
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -38,9 +39,13 @@ INSTALLED_APPS = [
     "django_countries",
     "template_partials",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "clustermeet",
     "events",
     "reports",
+    "mail",
+    "registrations",
 ]
 
 MIDDLEWARE = [
@@ -105,6 +110,32 @@ else:
         }
     }
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+
+# Background work: Django's tasks framework (the django-tasks backport). The embedded default
+# keeps the queue in the database (run by `manage.py db_worker`); TASKS_BACKEND=rq puts it on
+# Redis (REDIS_URL), consumed by `manage.py rqworker`-style workers on any host.
+TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
+if TASKS_BACKEND == "rq":
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"}}
+elif TASKS_BACKEND == "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# E-mail: to the console unless EMAIL_URL names an SMTP server
+# (smtp://user:password@host:587/?tls=True, or smtp+ssl://...).
+EMAIL_URL = env_str("EMAIL_URL", "console://")
+vars().update(dj_email_url.parse(EMAIL_URL))
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "clustermeet <events@example.org>")
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+
+# Registrations
+REGISTRATION_PENDING_HOURS = env_int("REGISTRATION_PENDING_HOURS", 48)
+PERSONAL_LINK_MAX_AGE_DAYS = env_int("PERSONAL_LINK_MAX_AGE_DAYS", 60)
+REGISTRATION_RATE_LIMIT_PER_ADDRESS = env_int("REGISTRATION_RATE_LIMIT_PER_ADDRESS", 5)
+REGISTRATION_RATE_LIMIT_PER_IP = env_int("REGISTRATION_RATE_LIMIT_PER_IP", 30)
+REGISTRATION_RATE_LIMIT_WINDOW_SECONDS = env_int("REGISTRATION_RATE_LIMIT_WINDOW_SECONDS", 3600)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

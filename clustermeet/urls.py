@@ -19,4 +19,5 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("reports.urls")),
+    path("", include("registrations.urls")),
 )

@@ -1,0 +1,64 @@
+# The two commands of the README: `make run` and `make test`. Everything else is their parts.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/clustermeet
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run test setup system-packages messages check test-sqlite test-postgres lint bench-pages clean
+
+run: setup
+	@mkdir -p data
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py demo_admin
+	@echo "clustermeet runs at http://127.0.0.1:$(PORT)/  (stop with Ctrl-C)"
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT) --noreload
+
+test: setup system-packages check test-sqlite test-postgres
+
+setup: $(VENV)/.installed messages
+
+$(VENV)/.installed: pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "clustermeet needs Python 3.11 ($(PYTHON))"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+# gettext for the catalogues, Chromium for the browser tests (Debian's packages).
+system-packages:
+	@if ! command -v msgfmt >/dev/null || ! test -x /usr/bin/chromium; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && apt-get install -y -qq --no-install-recommends gettext chromium >/dev/null; \
+	  else echo "Install Debian's gettext and chromium (as root) for the browser tests."; fi; \
+	fi
+
+messages: $(VENV)/.installed
+	@command -v msgfmt >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq --no-install-recommends gettext >/dev/null; }
+	@$(BIN)/django-admin compilemessages --ignore=.venv --ignore=data -v 0
+
+check: setup
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python manage.py check
+
+test-sqlite: setup
+	@echo "== test suite on SQLite =="
+	DATABASE_URL= $(BIN)/pytest -n 2 --dist loadgroup
+
+test-postgres: setup
+	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_TEST_URL)'.rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close()" 2>/dev/null; then \
+	  echo "== test suite on PostgreSQL =="; \
+	  DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -n 2 --dist loadgroup; \
+	elif [ "$$REQUIRE_SERVICES" = 1 ]; then \
+	  echo "PostgreSQL does not answer at $(PG_TEST_URL), and REQUIRE_SERVICES=1"; exit 1; \
+	else echo "== PostgreSQL does not answer at $(PG_TEST_URL): its pass is skipped =="; fi
+
+bench-pages: setup
+	$(BIN)/python bench/pages
+
+clean:
+	rm -rf $(VENV) staticfiles

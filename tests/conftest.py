@@ -1,0 +1,82 @@
+"""Test set-up shared by the whole suite: real services where users meet them.
+
+PostgreSQL tests run in the PostgreSQL pass (DATABASE_URL pointing there); browser tests
+need Debian's Chromium; Redis tests need Redis on 127.0.0.1:6379. With REQUIRE_SERVICES=1
+(set by CI) a missing service fails the test instead of skipping it.
+"""
+
+import os
+import shutil
+import socket
+
+import pytest
+from django.db import connection
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
+
+
+def require_services() -> bool:
+    return os.environ.get("REQUIRE_SERVICES") == "1"
+
+
+def service_missing(reason: str) -> None:
+    """Skip for a missing service, or fail where CI demands every service."""
+    if require_services():
+        pytest.fail(f"{reason} (REQUIRE_SERVICES=1)")
+    pytest.skip(reason)
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    on_postgres = connection.vendor == "postgresql"
+    for item in items:
+        if "postgres" in item.keywords and not on_postgres:
+            item.add_marker(pytest.mark.skip(reason="runs in the PostgreSQL pass of the suite"))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache_and_media(settings, tmp_path):
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                    "LOCATION": f"test-{tmp_path.name}"}
+    }
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def redis_url() -> str:
+    try:
+        with socket.create_connection((REDIS_HOST, REDIS_PORT), timeout=1) as sock:
+            sock.sendall(b"PING\r\n")
+            if not sock.recv(16).startswith(b"+PONG"):
+                raise OSError("no PONG")
+    except OSError:
+        service_missing(f"Redis does not answer on {REDIS_HOST}:{REDIS_PORT}")
+    return f"redis://{REDIS_HOST}:{REDIS_PORT}/15"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not (os.path.exists(CHROMIUM) and shutil.which("chromium")):
+        service_missing("Debian's chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="en-GB", accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
