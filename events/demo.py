@@ -302,8 +302,8 @@ SPEAKERS: list[Row] = [
     {
         "slug": "cristina-garrido", "name": "Cristina Garrido", "organisation": "anteverti",
         "role": {
-            "de": "Smart-City-Expertin, anteverti / Smart City Expo Barcelona",
-            "en": "Smart city expert, anteverti / Smart City Expo Barcelona",
+            "de": "Smart-City-Expertin, Smart City Expo Barcelona",
+            "en": "Smart city expert, Smart City Expo Barcelona",
         },
         "bio": {
             "de": "Cristina Garrido berät Städte zu Smart-City-Strategien und urbaner "
@@ -324,7 +324,7 @@ SPEAKERS: list[Row] = [
     },
     {
         "slug": "moritz-oesterlink", "name": "Moritz Oesterlink", "organisation": "clevershuttle",
-        "role": {"de": "CleverShuttle, Region Leipzig", "en": "CleverShuttle, Leipzig region"},
+        "role": {"de": "Region Leipzig", "en": "Leipzig region"},
         "bio": {
             "de": "Moritz Oesterlink vertritt CleverShuttle in der Region Leipzig.",
             "en": "Moritz Oesterlink represents CleverShuttle in the Leipzig region.",
