@@ -12,6 +12,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 run: setup
 	@mkdir -p data
 	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py collectstatic --no-input -v 0
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py demo_admin
 	@echo "clustermeet runs at http://127.0.0.1:$(PORT)/  (stop with Ctrl-C)"
