@@ -19,7 +19,7 @@ DATA_DIR = Path(env_str("DATA_DIR", str(BASE_DIR / "data")))
 PRODUCTION = env_bool("PRODUCTION", False)
 DEBUG = env_bool("DEBUG", False) and not PRODUCTION
 
-_DEMO_SECRET_KEY = "demo-only-insecure-secret-key-do-not-use-in-production"
+_DEMO_SECRET_KEY = "demo-only-insecure-secret-key-do-not-use-in-production"  # noqa: S105
 SECRET_KEY = env_str("SECRET_KEY") or _DEMO_SECRET_KEY
 if PRODUCTION and (SECRET_KEY == _DEMO_SECRET_KEY or len(SECRET_KEY) < 32):
     raise ImproperlyConfigured("PRODUCTION=1 needs a SECRET_KEY of at least 32 random characters.")
@@ -84,7 +84,9 @@ TEMPLATES = [
 
 # Database: a SQLite file in the data folder unless DATABASE_URL says otherwise.
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'clustermeet.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
+DATABASES = {
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Concurrent visitors on the embedded default: take the write lock at BEGIN and use WAL,
     # otherwise parallel writes fail with "database is locked".

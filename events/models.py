@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 
-
 def validate_time_zone(value: str) -> None:
     """An IANA time zone name such as Europe/Berlin."""
     if value not in zoneinfo.available_timezones():
@@ -126,7 +125,8 @@ class Region(models.Model):
         verbose_name = _("region")
         verbose_name_plural = _("regions")
         constraints = [
-            models.UniqueConstraint(fields=["series", "slug"], name="region_slug_unique_per_series"),
+            models.UniqueConstraint(fields=["series", "slug"],
+                                    name="region_slug_unique_per_series"),
         ]
 
     def __str__(self) -> str:

@@ -33,7 +33,8 @@ class Report(models.Model):
         verbose_name = _("report")
         verbose_name_plural = _("reports")
         constraints = [
-            models.UniqueConstraint(fields=["series", "slug"], name="report_slug_unique_per_series"),
+            models.UniqueConstraint(fields=["series", "slug"],
+                                    name="report_slug_unique_per_series"),
         ]
 
     def __str__(self) -> str:

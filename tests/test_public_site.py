@@ -29,7 +29,8 @@ def test_series_page_shows_next_upcoming_and_past_events_with_report(client):
     past = event_create(series=series, title_en="Leipzig", start=timezone.now() - timedelta(days=3))
     next_event = event_create(series=series, title_en="Sofia",
                               start=timezone.now() + timedelta(days=4))
-    later = event_create(series=series, title_en="Bilbao", start=timezone.now() + timedelta(days=11))
+    later = event_create(series=series, title_en="Bilbao",
+                         start=timezone.now() + timedelta(days=11))
     event_create(series=series, title_en="Secret draft", status=Event.Status.DRAFT)
     report = report_create(series=series, event=past, title_en="How Leipzig went")
 
