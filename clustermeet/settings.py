@@ -120,6 +120,7 @@ TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
 if TASKS_BACKEND == "rq":
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
     RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"}}
+    INSTALLED_APPS.append("django_rq")  # the RQ backend's system check demands it
 elif TASKS_BACKEND == "immediate":
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 else:
@@ -131,6 +132,13 @@ EMAIL_URL = env_str("EMAIL_URL", "console://")
 vars().update(dj_email_url.parse(EMAIL_URL))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "clustermeet <events@example.org>")
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+# The outbox (mail/): a failed send is retried after 30 s · 2^(attempt − 1), at most an hour
+# apart, and marked failed after MAIL_MAX_ATTEMPTS; the worker sweeps for due mails as well.
+MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 15)
+MAIL_RETRY_SECONDS = env_int("MAIL_RETRY_SECONDS", 30)
+MAIL_RETRY_MAX_SECONDS = env_int("MAIL_RETRY_MAX_SECONDS", 3600)
+MAIL_CLAIM_SECONDS = env_int("MAIL_CLAIM_SECONDS", 300)
+MAIL_SWEEP_SECONDS = env_int("MAIL_SWEEP_SECONDS", 60)
 
 # Registrations
 REGISTRATION_PENDING_HOURS = env_int("REGISTRATION_PENDING_HOURS", 48)
