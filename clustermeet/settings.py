@@ -169,6 +169,8 @@ CONTENT_LANGUAGES = [
 MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in CONTENT_LANGUAGES)
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "de")
+# The admin's language tabs need jQuery UI: served from our static folder, never a CDN.
+JQUERY_UI_URL = "vendor/jquery-ui-1.14.2/jquery-ui.min.js"
 LOCALE_PATHS = [BASE_DIR / "clustermeet" / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/Berlin"

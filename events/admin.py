@@ -1,13 +1,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from events import services
 from events.models import Event, Organisation, Region, Series, Speaker, Talk, TalkSpeaker, Theme
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TranslationAdmin):
+class OrganisationAdmin(TabbedTranslationAdmin):
     list_display = ["name", "kind", "country", "city", "is_network_member"]
     list_filter = ["kind", "is_network_member", "country"]
     search_fields = ["name", "city"]
@@ -28,7 +28,7 @@ class RegionInline(TranslationTabularInline):
 
 
 @admin.register(Series)
-class SeriesAdmin(TranslationAdmin):
+class SeriesAdmin(TabbedTranslationAdmin):
     list_display = ["title", "organiser", "default_language", "registration_open", "is_published"]
     list_filter = ["is_published", "registration_open"]
     search_fields = ["title_de", "title_en", "slug"]
@@ -37,14 +37,14 @@ class SeriesAdmin(TranslationAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(TranslationAdmin):
+class ThemeAdmin(TabbedTranslationAdmin):
     list_display = ["name", "series", "position"]
     list_filter = ["series"]
     search_fields = ["name_de", "name_en", "slug"]
 
 
 @admin.register(Region)
-class RegionAdmin(TranslationAdmin):
+class RegionAdmin(TabbedTranslationAdmin):
     list_display = ["name", "series", "country", "coordinator"]
     list_filter = ["series", "country"]
     search_fields = ["name_de", "name_en", "slug"]
@@ -52,7 +52,7 @@ class RegionAdmin(TranslationAdmin):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(TranslationAdmin):
+class SpeakerAdmin(TabbedTranslationAdmin):
     list_display = ["name", "role", "organisation"]
     list_filter = ["organisation__is_network_member", "organisation__kind"]
     search_fields = ["name", "organisation__name"]
@@ -68,7 +68,7 @@ class TalkInline(TranslationTabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(TranslationAdmin):
+class EventAdmin(TabbedTranslationAdmin):
     list_display = ["title", "series", "region", "start", "format", "status", "capacity"]
     list_filter = ["series", "status", "format", "kind", "region"]
     search_fields = ["title_de", "title_en", "slug"]
@@ -96,7 +96,7 @@ class TalkSpeakerInline(admin.TabularInline):
 
 
 @admin.register(Talk)
-class TalkAdmin(TranslationAdmin):
+class TalkAdmin(TabbedTranslationAdmin):
     list_display = ["title", "event", "order", "kind", "start"]
     list_filter = ["event__series", "kind", "event"]
     search_fields = ["title_de", "title_en", "speakers__name"]
