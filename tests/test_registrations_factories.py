@@ -44,3 +44,14 @@ def series_registration_create(*, participant: Participant, series: Series,
     defaults = {"requested_at": now, "confirmed_at": now}
     return SeriesRegistration.objects.create(participant=participant, series=series,
                                              **(defaults | fields))
+
+
+def participant_data(**fields):
+    """What alice enters in the registration form."""
+    from registrations.services import ParticipantData
+
+    defaults = {"email": "alice@example.org", "name": "Alice Adler",
+                "organisation_name": "Adler Robotics GmbH",
+                "organisation_kind": Organisation.Kind.SME, "organisation_country": "DE",
+                "country": "DE", "language": "en", "job_title": "CEO"}
+    return ParticipantData(**(defaults | fields))

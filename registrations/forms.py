@@ -1,0 +1,181 @@
+"""Every input of the participant's side goes through one of these forms."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from events.models import Event, Organisation, Series
+from registrations.models import ConsentText, Participant, Registration
+
+NAME_MAX = 200
+
+
+def _country_choices() -> list[tuple[str, str]]:
+    return [("", _("Choose a country"))] + list(countries)
+
+
+class EventChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Event) -> str:
+        start = obj.local_start
+        return f"{obj.title} — {start:%Y-%m-%d %H:%M} ({obj.time_zone})"
+
+
+class RegistrationForm(forms.Form):
+    """The registration for a series or chosen events (issue item 1)."""
+
+    SCOPE_SERIES, SCOPE_EVENTS = "series", "events"
+
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    name = forms.CharField(label=_("Name"), max_length=NAME_MAX)
+    organisation_name = forms.CharField(label=_("Organisation"), max_length=NAME_MAX)
+    organisation_kind = forms.ChoiceField(
+        label=_("Kind of organisation"),
+        choices=[("", _("Choose a kind"))] + list(Organisation.Kind.choices))
+    organisation_country = forms.ChoiceField(label=_("Country of the organisation"),
+                                             choices=_country_choices)
+    job_title = forms.CharField(label=_("Job title"), max_length=NAME_MAX, required=False)
+    country = forms.ChoiceField(label=_("Your country"), choices=_country_choices)
+    language = forms.ChoiceField(label=_("Preferred language for mails"),
+                                 choices=settings.CONTENT_LANGUAGES)
+    scope = forms.ChoiceField(
+        label=_("Register for"), widget=forms.RadioSelect,
+        choices=[(SCOPE_SERIES, _("the whole series, including events added later")),
+                 (SCOPE_EVENTS, _("the events I choose"))])
+    events = EventChoiceField(label=_("Events"), queryset=Event.objects.none(),
+                              required=False, widget=forms.CheckboxSelectMultiple)
+    themes = forms.ModelMultipleChoiceField(label=_("Themes of interest"), required=False,
+                                            queryset=None, widget=forms.CheckboxSelectMultiple)
+    listed_publicly = forms.BooleanField(
+        label=_("List me in the public participant list (name, organisation, country)"),
+        required=False)
+    consent = forms.BooleanField(label=_("I agree to the privacy notice above."),
+                                 error_messages={"required": _(
+                                     "Please agree to the privacy notice to register.")})
+    consent_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1,
+                                         max_value=2**31 - 1)
+    website = forms.CharField(
+        label=_("Leave this field empty"), required=False, max_length=NAME_MAX,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, series: Series, events: list[Event],
+                 consent: ConsentText | None, **kwargs):
+        kwargs.setdefault("initial", {})
+        kwargs["initial"] = {"language": get_language(), "scope": self.SCOPE_SERIES,
+                             "consent_version": consent.version if consent else None,
+                             } | kwargs["initial"]
+        super().__init__(*args, **kwargs)
+        self.series, self.consent_text = series, consent
+        self.fields["events"].queryset = Event.objects.filter(pk__in=[e.pk for e in events])
+        self.fields["events"].choices = [(event.pk, self.fields["events"].label_from_instance(
+            event)) for event in events]
+        self.fields["themes"].queryset = series.themes.all()
+        self.fields["events"].error_messages["invalid_choice"] = _(
+            "Registration for one of the chosen events is not open.")
+        self.fields["themes"].error_messages["invalid_choice"] = _(
+            "There is no such theme in this series.")
+
+    @property
+    def is_spam(self) -> bool:
+        """A bot filled the honeypot: the view answers as if all went well, and does nothing."""
+        return bool(self.cleaned_data.get("website"))
+
+    def clean_consent_version(self) -> int:
+        version = self.cleaned_data["consent_version"]
+        if self.consent_text is None or version != self.consent_text.version:
+            raise forms.ValidationError(_(
+                "The privacy notice has changed. Please read it again and agree to it."))
+        return version
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("scope") == self.SCOPE_EVENTS and not data.get("events"):
+            self.add_error("events", _("Please choose at least one event."))
+        return data
+
+    def chosen_events(self) -> list[Event] | None:
+        """None for the whole series, else the chosen events in date order."""
+        if self.cleaned_data["scope"] == self.SCOPE_SERIES:
+            return None
+        return sorted(self.cleaned_data["events"], key=lambda event: (event.start, event.pk))
+
+
+class PreselectForm(forms.Form):
+    """`?event=<slug>` on the registration page: the event a visitor came from."""
+
+    event = forms.SlugField(required=False, max_length=80)
+
+    def __init__(self, *args, events: list[Event], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.events = events
+
+    def initial_choice(self) -> dict:
+        if not self.is_valid() or not self.cleaned_data["event"]:
+            return {}
+        chosen = [event for event in self.events if event.slug == self.cleaned_data["event"]]
+        return {"scope": RegistrationForm.SCOPE_EVENTS, "events": chosen} if chosen else {}
+
+
+class ConfirmForm(forms.Form):
+    """The confirmation button: the link is in the URL, the click is a POST."""
+
+
+class LinkRequestForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+
+
+class CancelForm(forms.Form):
+    """Cancel one registration (its id) or all of them."""
+
+    registration = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1,
+                                      widget=forms.HiddenInput)
+    all = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, participant: Participant, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.participant = participant
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not data.get("all") and not data.get("registration"):
+            raise forms.ValidationError(_("Please choose a registration to cancel."))
+        if data.get("registration"):
+            registration = (Registration.objects.filter(participant=self.participant,
+                                                        pk=data["registration"])
+                            .select_related("event__series", "participant").first())
+            if registration is None:
+                raise forms.ValidationError(_("This registration does not exist."))
+            data["registration"] = registration
+        return data
+
+
+class AddEventsForm(forms.Form):
+    events = EventChoiceField(label=_("Events"), queryset=Event.objects.none(),
+                              widget=forms.CheckboxSelectMultiple,
+                              error_messages={"required": _("Please choose at least one event."),
+                                              "invalid_choice": _(
+                                                  "Registration for one of the chosen events "
+                                                  "is not open.")})
+
+    def __init__(self, *args, events: list[Event], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["events"].queryset = Event.objects.filter(pk__in=[e.pk for e in events])
+        self.fields["events"].choices = [(event.pk, self.fields["events"].label_from_instance(
+            event)) for event in events]
+
+
+class SettingsForm(forms.Form):
+    language = forms.ChoiceField(label=_("Preferred language for mails"),
+                                 choices=settings.CONTENT_LANGUAGES)
+    listed_publicly = forms.BooleanField(
+        label=_("List me in the public participant list (name, organisation, country)"),
+        required=False)
+
+
+class DeleteForm(forms.Form):
+    sure = forms.BooleanField(
+        label=_("Yes, delete my personal data. My registrations for upcoming events are "
+                "cancelled."),
+        error_messages={"required": _("Please tick the box to confirm the deletion.")})

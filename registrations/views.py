@@ -1,0 +1,254 @@
+"""The participant's side: register, confirm, the personal page, the public list.
+
+Views parse input through a form, call a service, render. Which link opens which
+participant is decided in registrations.links (the `personal_link` guard below uses it).
+"""
+
+import json
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from events.content_language import series_fallback
+from events.queries import series_get_published
+from registrations import forms, links, queries, services
+from registrations.calendars import registrations_calendar
+from registrations.models import Participant
+from registrations.ratelimit import rate_limit_hit
+from registrations.services import RegistrationError
+
+
+def _rate_limited(request: HttpRequest, *, email: str) -> str | None:
+    """The translated refusal once an address or an IP asked too often, else None."""
+    window = settings.REGISTRATION_RATE_LIMIT_WINDOW_SECONDS
+    by_ip = rate_limit_hit(scope="ip", key=request.META.get("REMOTE_ADDR", ""),
+                           limit=settings.REGISTRATION_RATE_LIMIT_PER_IP, window_seconds=window)
+    by_address = rate_limit_hit(scope="address", key=email,
+                                limit=settings.REGISTRATION_RATE_LIMIT_PER_ADDRESS,
+                                window_seconds=window)
+    if by_ip or by_address:
+        return _("Too many requests. Please wait an hour and try again.")
+    return None
+
+
+def _participant_data(form: forms.RegistrationForm) -> services.ParticipantData:
+    fields = {name: form.cleaned_data[name] for name in (
+        "email", "name", "organisation_name", "organisation_kind", "organisation_country",
+        "country", "language", "job_title", "listed_publicly", "themes")}
+    return services.ParticipantData(**fields)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def register(request: HttpRequest, series: str) -> HttpResponse:
+    series_obj = series_get_published(slug=series)
+    with series_fallback(series_obj.default_language):
+        events = queries.events_open_for_registration(series=series_obj)
+        consent = queries.consent_text_current(series=series_obj)
+        preselect = forms.PreselectForm(request.GET, events=events)
+        form = forms.RegistrationForm(request.POST or None, series=series_obj, events=events,
+                                      consent=consent, initial=preselect.initial_choice())
+        if form.is_bound and form.is_valid():
+            if form.is_spam:
+                return redirect("registrations:sent", series=series_obj.slug)
+            refusal = _rate_limited(request, email=form.cleaned_data["email"])
+            try:
+                if refusal:
+                    raise RegistrationError(refusal)
+                services.registration_request(series=series_obj, consent=consent,
+                                              data=_participant_data(form),
+                                              events=form.chosen_events())
+                return redirect("registrations:sent", series=series_obj.slug)
+            except RegistrationError as error:
+                form.add_error(None, str(error))
+        refusal = queries.series_registration_refusal(series=series_obj)
+        return render(request, "registrations/register.html", {
+            "series": series_obj, "form": form, "consent": consent, "refusal": refusal,
+        }, status=400 if form.errors else 200)
+
+
+def register_sent(request: HttpRequest, series: str) -> HttpResponse:
+    series_obj = series_get_published(slug=series)
+    with series_fallback(series_obj.default_language):
+        return render(request, "registrations/register_sent.html", {"series": series_obj})
+
+
+def _link_error(request: HttpRequest, error: links.LinkError) -> HttpResponse:
+    return render(request, "registrations/link_error.html", {"message": str(error)}, status=400)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows a button (mail scanners open links); the click, a POST, confirms."""
+    try:
+        participant, nonce = links.participant_from_confirm_token(token)
+    except links.LinkError as error:
+        return _link_error(request, error)
+    form = forms.ConfirmForm(request.POST or None)
+    if form.is_bound and form.is_valid():
+        try:
+            services.registration_confirm(participant=participant, nonce=nonce)
+        except RegistrationError as error:
+            return _link_error(request, links.LinkError(str(error)))
+        messages.success(request, _("Thank you: your e-mail address is confirmed."))
+        return redirect("registrations:personal",
+                        token=links.personal_token(participant=participant))
+    return render(request, "registrations/confirm.html",
+                  {"participant": participant, "form": form,
+                   "used": nonce != participant.confirm_nonce})
+
+
+def personal_link(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The guard of every personal-page view: the signed link names the participant."""
+
+    @wraps(view)
+    @never_cache
+    def wrapper(request: HttpRequest, token: str) -> HttpResponse:
+        try:
+            participant = links.participant_from_personal_token(token)
+        except links.LinkError as error:
+            return _link_error(request, error)
+        return view(request, participant, token)
+
+    return wrapper
+
+
+@personal_link
+def personal(request: HttpRequest, participant: Participant, token: str) -> HttpResponse:
+    registrations = queries.participant_registrations(participant=participant)
+    addable = queries.events_addable(participant=participant, registrations=registrations)
+    return render(request, "registrations/personal.html", {
+        "participant": participant, "token": token, "registrations": registrations,
+        "add_form": forms.AddEventsForm(events=addable) if addable else None,
+        "settings_form": forms.SettingsForm(initial={
+            "language": participant.language, "listed_publicly": participant.listed_publicly}),
+    })
+
+
+def _back(request: HttpRequest, token: str, *, error: str | None = None,
+          done: str | None = None) -> HttpResponse:
+    if error:
+        messages.error(request, error)
+    if done:
+        messages.success(request, done)
+    return redirect("registrations:personal", token=token)
+
+
+def _form_error(form) -> str:
+    return " ".join(message for errors in form.errors.values() for message in errors)
+
+
+@require_POST
+@personal_link
+def cancel(request: HttpRequest, participant: Participant, token: str) -> HttpResponse:
+    form = forms.CancelForm(request.POST, participant=participant)
+    if not form.is_valid():
+        return _back(request, token, error=_form_error(form))
+    try:
+        if form.cleaned_data.get("registration"):
+            services.registration_cancel(registration=form.cleaned_data["registration"])
+        else:
+            services.registrations_cancel_all(participant=participant)
+    except RegistrationError as error:
+        return _back(request, token, error=str(error))
+    return _back(request, token, done=_("Your registration has been cancelled."))
+
+
+@require_POST
+@personal_link
+def add(request: HttpRequest, participant: Participant, token: str) -> HttpResponse:
+    registrations = queries.participant_registrations(participant=participant)
+    addable = queries.events_addable(participant=participant, registrations=registrations)
+    form = forms.AddEventsForm(request.POST, events=addable)
+    if not form.is_valid():
+        return _back(request, token, error=_form_error(form))
+    try:
+        services.registrations_add(participant=participant,
+                                   events=list(form.cleaned_data["events"]))
+    except RegistrationError as error:
+        return _back(request, token, error=str(error))
+    return _back(request, token, done=_("You are registered for the events you chose."))
+
+
+@require_POST
+@personal_link
+def change_settings(request: HttpRequest, participant: Participant, token: str) -> HttpResponse:
+    form = forms.SettingsForm(request.POST)
+    if not form.is_valid():
+        return _back(request, token, error=_form_error(form))
+    services.participant_settings_change(participant=participant, **form.cleaned_data)
+    return _back(request, token, done=_("Your settings have been saved."))
+
+
+@require_http_methods(["GET", "HEAD"])
+@personal_link
+def personal_calendar(request: HttpRequest, participant: Participant, token: str
+                      ) -> HttpResponse:
+    registrations = queries.participant_registrations(participant=participant)
+    content = registrations_calendar(registrations, name=_("My events"))
+    if content is None:
+        return _back(request, token, error=_("You have no registrations for a calendar."))
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="my-events.ics"'
+    return response
+
+
+@require_http_methods(["GET", "HEAD"])
+@personal_link
+def export(request: HttpRequest, participant: Participant, token: str) -> HttpResponse:
+    data = services.participant_export(participant=participant)
+    response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2),
+                            content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="my-data.json"'
+    return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@personal_link
+def delete(request: HttpRequest, participant: Participant, token: str) -> HttpResponse:
+    form = forms.DeleteForm(request.POST or None)
+    if form.is_bound and form.is_valid():
+        services.participant_delete(participant=participant)
+        return render(request, "registrations/deleted.html")
+    return render(request, "registrations/delete.html",
+                  {"participant": participant, "token": token, "form": form},
+                  status=400 if form.errors else 200)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def link_request(request: HttpRequest) -> HttpResponse:
+    """Send the personal link again; the answer never tells whether the address is known."""
+    form = forms.LinkRequestForm(request.POST or None)
+    if form.is_bound and form.is_valid():
+        refusal = _rate_limited(request, email=form.cleaned_data["email"])
+        if refusal is None:
+            participant = Participant.objects.active().filter(
+                email__iexact=form.cleaned_data["email"]).first()
+            if participant is not None:
+                services.participant_link_send(participant=participant)
+            return redirect("registrations:link_sent")
+        form.add_error(None, refusal)
+    return render(request, "registrations/link_request.html", {"form": form},
+                  status=400 if form.errors else 200)
+
+
+def link_sent(request: HttpRequest) -> HttpResponse:
+    return render(request, "registrations/link_sent.html")
+
+
+def participant_list(request: HttpRequest, series: str) -> HttpResponse:
+    series_obj = series_get_published(slug=series)
+    with series_fallback(series_obj.default_language):
+        return render(request, "registrations/participant_list.html", {
+            "series": series_obj,
+            "participants": list(queries.participants_listed(series=series_obj)),
+        })

@@ -1,0 +1,317 @@
+"""The lifecycle of a registration: request, double opt-in, capacity, waiting list, series
+growth, expiry, export and deletion — with the mails each change writes to the outbox."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from events.models import Event
+from events.services import event_publish
+from mail.models import Mail
+from registrations import services
+from registrations.models import Participant, Registration, SeriesRegistration
+from registrations.services import RegistrationError
+from tests.factories import event_create, series_create, theme_create
+from tests.test_registrations_factories import (
+    consent_text_create,
+    participant_create,
+    participant_data,
+    registration_create,
+    series_registration_create,
+)
+
+pytestmark = pytest.mark.django_db
+State = Registration.State
+
+
+@pytest.fixture
+def series():
+    return series_create(title_en="Cluster Bridges")
+
+
+@pytest.fixture
+def consent(series):
+    return consent_text_create(series=series)
+
+
+def request(series, consent, *, events=None, **fields) -> Participant:
+    return services.registration_request(series=series, consent=consent, events=events,
+                                         data=participant_data(**fields))
+
+
+def confirm(participant: Participant) -> list[Registration]:
+    participant.refresh_from_db()
+    return services.registration_confirm(participant=participant,
+                                         nonce=participant.confirm_nonce)
+
+
+def states(event: Event) -> dict[str, str]:
+    return dict(event.registrations.values_list("participant__email", "state"))
+
+
+def mail_of(cause_start: str) -> Mail:
+    (mail,) = Mail.objects.filter(cause__startswith=cause_start)
+    return mail
+
+
+def test_request_for_the_series_holds_pending_registrations_and_mails_a_confirmation(
+        series, consent):
+    leipzig = event_create(series=series, title_en="Leipzig", capacity=1)
+    sofia = event_create(series=series, title_en="Sofia",
+                         start=timezone.now() + timedelta(days=14))
+    event_create(series=series, title_en="Draft", status=Event.Status.DRAFT)
+    mobility = theme_create(series=series)
+
+    alice = services.registration_request(
+        series=series, consent=consent,
+        data=participant_data(email="Alice@Example.org", themes=[mobility]))
+
+    assert alice.email == "Alice@Example.org" and alice.confirmed_at is None
+    assert alice.consent == consent and alice.consented_at is not None
+    assert list(alice.themes.all()) == [mobility]
+    assert SeriesRegistration.objects.get(participant=alice).confirmed_at is None
+    assert states(leipzig) == {"Alice@Example.org": State.PENDING}
+    assert states(sofia) == {"Alice@Example.org": State.PENDING}
+    mail = Mail.objects.get()
+    assert mail.cause == f"participant:{alice.pk}:confirm-request:{alice.confirm_nonce}"
+    assert mail.to == "Alice@Example.org" and mail.language == "en"
+    assert mail.subject == "Please confirm your registration: Cluster Bridges"
+    assert "/en/registration/confirm/" in mail.text
+    assert "Leipzig" in mail.text and "Sofia" in mail.text and "Draft" not in mail.text
+    (attachment,) = mail.attachments.all()
+    assert attachment.filename == "events.ics"
+    calendar = bytes(attachment.content).decode()
+    assert calendar.count("BEGIN:VEVENT") == 2 and "meet.example.org" not in calendar
+
+
+def test_second_request_with_the_same_address_makes_no_duplicate_and_resends(series, consent):
+    leipzig = event_create(series=series)
+    first = request(series, consent, events=[leipzig])
+    first_nonce = first.confirm_nonce
+
+    second = request(series, consent, events=[leipzig], email="ALICE@example.org",
+                     name="Somebody Else")
+
+    assert second.pk == first.pk and Participant.objects.count() == 1
+    assert leipzig.registrations.count() == 1
+    assert Mail.objects.filter(cause__contains="confirm-request").count() == 2
+    with pytest.raises(RegistrationError, match="already been used or was replaced"):
+        services.registration_confirm(participant=second, nonce=first_nonce)
+
+
+def test_confirm_gives_seats_then_waiting_list_places_in_order(series, consent):
+    leipzig = event_create(series=series, title_en="Leipzig", capacity=1,
+                           join_url="https://meet.example.org/leipzig")
+    alice = request(series, consent, events=[leipzig])
+    bob = request(series, consent, events=[leipzig], email="bob@example.org", language="de")
+
+    (alice_registration,) = confirm(alice)
+    (bob_registration,) = confirm(bob)
+
+    assert (alice_registration.state, bob_registration.state) == (State.CONFIRMED,
+                                                                  State.WAITLISTED)
+    assert alice_registration.confirmed_at < bob_registration.confirmed_at
+    alice_mail = mail_of(f"participant:{alice.pk}:confirmed:")
+    assert alice_mail.subject == "You are registered"
+    assert "https://meet.example.org/leipzig" in alice_mail.text
+    assert "https://meet.example.org/leipzig" in bytes(
+        alice_mail.attachments.get().content).decode()
+    bob_mail = mail_of(f"participant:{bob.pk}:confirmed:")
+    assert bob_mail.language == "de" and "/de/registration/me/" in bob_mail.text
+    assert "meet.example.org" not in bob_mail.text
+
+
+def test_a_confirmation_link_works_once(series, consent):
+    alice = request(series, consent, events=[event_create(series=series)])
+    nonce = alice.confirm_nonce
+    services.registration_confirm(participant=alice, nonce=nonce)
+
+    with pytest.raises(RegistrationError, match="already been used"):
+        services.registration_confirm(participant=alice, nonce=nonce)
+    assert Mail.objects.filter(cause__contains=":confirmed:").count() == 1
+
+
+@pytest.mark.parametrize("event_fields, message", [
+    ({"status": Event.Status.CANCELLED}, "“Bilbao” has been cancelled."),
+    ({"registration_opens": timezone.now() + timedelta(days=1)},
+     "Registration for “Bilbao” opens on"),
+    ({"registration_closes": timezone.now() - timedelta(minutes=1),
+      "registration_opens": timezone.now() - timedelta(days=2)},
+     "Registration for “Bilbao” is closed."),
+    ({"start": timezone.now() - timedelta(days=2)}, "Registration for “Bilbao” is closed."),
+])
+def test_request_for_an_event_not_open_is_refused_and_changes_nothing(series, consent,
+                                                                      event_fields, message):
+    bilbao = event_create(series=series, title_en="Bilbao", **event_fields)
+
+    with pytest.raises(RegistrationError) as refusal:
+        request(series, consent, events=[bilbao])
+
+    assert str(refusal.value).startswith(message)
+    assert (Participant.objects.count(), Registration.objects.count(), Mail.objects.count()) == (
+        0, 0, 0)
+
+
+def test_request_is_refused_when_the_series_is_closed_or_the_consent_outdated(series, consent):
+    leipzig = event_create(series=series)
+    newer = consent_text_create(series=series, version=2)
+
+    with pytest.raises(RegistrationError, match="privacy notice has changed"):
+        request(series, consent, events=[leipzig])
+    series.registration_open = False
+    series.save()
+    with pytest.raises(RegistrationError, match="Registration for this series is closed."):
+        request(series, newer, events=[leipzig])
+    assert (Participant.objects.count(), Registration.objects.count(), Mail.objects.count()) == (
+        0, 0, 0)
+
+
+def test_request_without_anything_left_to_confirm_sends_the_personal_link(series, consent):
+    leipzig = event_create(series=series)
+    alice = request(series, consent, events=[leipzig])
+    confirm(alice)
+
+    request(series, consent, events=[leipzig])
+
+    assert states(leipzig) == {"alice@example.org": State.CONFIRMED}
+    link_mail = mail_of(f"participant:{alice.pk}:link:")
+    assert link_mail.subject == "Your personal link" and "/en/registration/me/" in link_mail.text
+
+
+def test_cancel_frees_the_seat_for_the_first_on_the_waiting_list_and_mails_both(series):
+    leipzig = event_create(series=series, capacity=1)
+    alice, bob, charlie = (participant_create(email=f"{name}@example.org")
+                           for name in ("alice", "bob", "charlie"))
+    seat = registration_create(participant=alice, event=leipzig)
+    now = timezone.now()
+    registration_create(participant=charlie, event=leipzig, state=State.WAITLISTED,
+                        confirmed_at=now + timedelta(seconds=2))
+    registration_create(participant=bob, event=leipzig, state=State.WAITLISTED,
+                        confirmed_at=now + timedelta(seconds=1))
+
+    promoted = services.registration_cancel(registration=seat)
+
+    assert [registration.participant for registration in promoted] == [bob]
+    assert states(leipzig) == {"alice@example.org": State.CANCELLED,
+                               "bob@example.org": State.CONFIRMED,
+                               "charlie@example.org": State.WAITLISTED}
+    assert mail_of(f"registration:{seat.pk}:cancelled:").subject == (
+        "Your registration has been cancelled")
+    promoted_mail = mail_of(f"registration:{promoted[0].pk}:promoted:")
+    assert promoted_mail.to == "bob@example.org"
+    assert promoted_mail.subject == "A place has become free for you"
+    assert "https://meet.example.org/room" in promoted_mail.text
+    with pytest.raises(RegistrationError, match="already been cancelled"):
+        services.registration_cancel(registration=seat)
+
+
+def test_raising_the_capacity_promotes_the_waiting_list_in_order(series):
+    leipzig = event_create(series=series, capacity=1)
+    now = timezone.now()
+    people = [participant_create(email=f"p{index}@example.org") for index in range(4)]
+    registration_create(participant=people[0], event=leipzig)
+    for index, person in enumerate(people[1:], start=1):
+        registration_create(participant=person, event=leipzig, state=State.WAITLISTED,
+                            confirmed_at=now + timedelta(seconds=index))
+
+    promoted = services.event_capacity_change(event=leipzig, capacity=3)
+
+    assert [registration.participant for registration in promoted] == people[1:3]
+    assert states(leipzig)["p3@example.org"] == State.WAITLISTED
+    assert Mail.objects.filter(cause__contains=":promoted:").count() == 2
+
+
+def test_publishing_an_event_registers_the_series_participants_subject_to_capacity(series):
+    alice, bob, charlie, dave = (participant_create(email=f"{name}@example.org")
+                                 for name in ("alice", "bob", "charlie", "dave"))
+    now = timezone.now()
+    series_registration_create(participant=bob, series=series,
+                               confirmed_at=now - timedelta(days=1))
+    series_registration_create(participant=alice, series=series,
+                               confirmed_at=now - timedelta(days=2))
+    series_registration_create(participant=charlie, series=series, confirmed_at=None)
+    registration_create(participant=dave, event=event_create(series=series))
+    sofia = event_create(series=series, title_en="Sofia", status=Event.Status.DRAFT, capacity=1)
+
+    event_publish(event=sofia)
+
+    assert states(sofia) == {"alice@example.org": State.CONFIRMED,
+                             "bob@example.org": State.WAITLISTED,
+                             "charlie@example.org": State.PENDING}
+    added = Mail.objects.filter(cause__endswith=":added").order_by("to")
+    assert [(mail.to, mail.subject) for mail in added] == [
+        ("alice@example.org", "New event in your series: Sofia"),
+        ("bob@example.org", "New event in your series: Sofia"),
+    ]
+    event_publish(event=sofia)  # publishing twice adds nobody twice
+    assert sofia.registrations.count() == 3
+
+
+def test_confirming_after_the_series_grew_confirms_the_new_event_too(series, consent):
+    leipzig = event_create(series=series)
+    alice = request(series, consent)
+    sofia = event_create(series=series, status=Event.Status.DRAFT)
+    event_publish(event=sofia)
+
+    confirm(alice)
+
+    assert states(leipzig) == states(sofia) == {"alice@example.org": State.CONFIRMED}
+    assert SeriesRegistration.objects.get().confirmed_at is not None
+
+
+def test_pending_registrations_expire_after_the_configured_hours(series, consent, settings):
+    settings.REGISTRATION_PENDING_HOURS = 48
+    leipzig = event_create(series=series)
+    old = services.registration_request(series=series, consent=consent, data=participant_data(),
+                                        now=timezone.now() - timedelta(hours=49))
+    fresh = request(series, consent, events=[leipzig], email="bob@example.org")
+
+    assert services.registrations_expire_pending() == 1
+
+    assert states(leipzig) == {"alice@example.org": State.CANCELLED,
+                               "bob@example.org": State.PENDING}
+    assert SeriesRegistration.objects.get(participant=old).cancelled_at is not None
+    assert fresh.registrations.get().state == State.PENDING
+
+
+def test_export_holds_all_the_participants_data(series, consent):
+    leipzig = event_create(series=series, slug="leipzig")
+    alice = request(series, consent, events=[leipzig])
+    confirm(alice)
+    alice.refresh_from_db()
+
+    data = services.participant_export(participant=alice)
+
+    assert data["email"] == "alice@example.org" and data["name"] == "Alice Adler"
+    assert data["organisation"] == {"name": "Adler Robotics GmbH", "kind": "sme",
+                                    "country": "DE"}
+    assert data["consent"]["series"] == series.slug and data["consent"]["version"] == 1
+    assert [(item["event"], item["state"]) for item in data["registrations"]] == [
+        ("leipzig", "confirmed")]
+
+
+def test_delete_anonymises_keeps_counts_and_gives_the_seat_away(series):
+    leipzig = event_create(series=series, capacity=1)
+    past = event_create(series=series, start=timezone.now() - timedelta(days=10))
+    alice = participant_create(email="alice@example.org", listed_publicly=True)
+    bob = participant_create(email="bob@example.org")
+    registration_create(participant=alice, event=leipzig)
+    registration_create(participant=alice, event=past, attended=True)
+    registration_create(participant=bob, event=leipzig, state=State.WAITLISTED)
+    old_key = alice.link_key
+
+    services.participant_delete(participant=alice)
+
+    alice.refresh_from_db()
+    assert alice.email == f"deleted-{alice.pk}@anonymised.invalid"
+    assert (alice.name, alice.organisation_name, alice.job_title) == ("", "", "")
+    assert not alice.listed_publicly and alice.anonymised_at is not None
+    assert alice.link_key != old_key and alice.organisation_kind == "sme"
+    assert alice.registrations.count() == 2
+    assert past.registrations.get().attended is True
+    assert states(leipzig)[f"deleted-{alice.pk}@anonymised.invalid"] == State.CANCELLED
+    assert states(leipzig)["bob@example.org"] == State.CONFIRMED
+    assert list(Mail.objects.values_list("to", flat=True)) == ["bob@example.org"]
+    with pytest.raises(RegistrationError, match="has been deleted"):
+        services.participant_delete(participant=alice)
