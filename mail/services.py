@@ -1,0 +1,259 @@
+"""Writes of the mail app: queue a mail in the caller's transaction, send it after commit.
+
+Other apps call `mail_queue` only. `mail_send` and `mails_send_due` are run by the tasks in
+mail/tasks.py; a claim on the outbox row makes each mail go out once, however often and
+wherever a task runs.
+"""
+
+import logging
+import re
+import smtplib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from email.utils import parseaddr
+from functools import partial
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.db.models import F, QuerySet
+from django.template import Context
+from django.template.loader import get_template
+from django.utils import timezone, translation
+
+from mail.models import Mail, MailAttachment
+
+logger = logging.getLogger(__name__)
+
+SUBJECT_MAX_LENGTH = 255
+ERROR_MAX_LENGTH = 2000
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content: bytes
+    content_type: str
+
+
+def mail_queue(
+    *,
+    cause: str,
+    to: str,
+    language: str,
+    template: str,
+    context: dict[str, Any],
+    attachments: Sequence[Attachment] = (),
+) -> Mail:
+    """Write a mail to the outbox in the caller's transaction; it is sent after the commit.
+
+    Call it inside the transaction of the change that causes the mail: the row commits or
+    rolls back with that change.
+
+    Steps:
+    1. if a mail was already queued for `cause`, return it (nothing is queued again);
+    2. check the address (ValidationError), render subject, text and HTML from
+       mail/<template>/ in `language` (mail_render);
+    3. insert the mail and its attachments in a savepoint (should a concurrent transaction
+       insert the same cause first, return its mail instead);
+    4. on commit, enqueue the mail_send task with the mail's id (a failed enqueue is logged;
+       the sweep of due mails sends it then).
+    """
+    existing = Mail.objects.filter(cause=cause).first()
+    if existing is not None:
+        return existing
+    validate_email(to)
+    subject, text, html = mail_render(template=template, language=language, context=context)
+    try:
+        with transaction.atomic():
+            mail = Mail.objects.create(cause=cause, to=to, language=language,
+                                       subject=subject, text=text, html=html)
+            MailAttachment.objects.bulk_create(
+                MailAttachment(mail=mail, filename=attachment.filename,
+                               content_type=attachment.content_type,
+                               content=attachment.content)
+                for attachment in attachments
+            )
+    except IntegrityError:
+        existing = Mail.objects.filter(cause=cause).first()
+        if existing is None:
+            raise
+        return existing
+    transaction.on_commit(partial(_mail_send_enqueue, mail_id=mail.pk), robust=True)
+    return mail
+
+
+def mail_render(
+    *, template: str, language: str, context: Mapping[str, Any]
+) -> tuple[str, str, str]:
+    """Render a mail's subject, text and HTML in `language`.
+
+    Steps:
+    1. add `site_url` and `language` to the context (the caller's keys win);
+    2. render mail/<template>/subject.txt, strip it to one line and to the field's length;
+    3. render mail/<template>/body.txt unescaped, with `subject` in the context, and tidy
+       its blank lines;
+    4. render mail/<template>/body.html (escaped as usual) with `subject` in the context.
+    """
+    values = {"site_url": settings.SITE_URL, "language": language} | dict(context)
+    with translation.override(language):
+        subject = " ".join(_render_unescaped(f"mail/{template}/subject.txt", values).split())
+        if len(subject) > SUBJECT_MAX_LENGTH:
+            subject = subject[: SUBJECT_MAX_LENGTH - 1] + "…"
+        values["subject"] = subject
+        text = _render_unescaped(f"mail/{template}/body.txt", values)
+        html = get_template(f"mail/{template}/body.html").render(values)
+    text = re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", text).strip() + "\n"
+    return subject, text, html
+
+
+def mail_send(*, mail_id: int, now: datetime | None = None) -> Mail.State | None:
+    """Send one mail from the outbox; safe to run twice, and concurrently.
+
+    Returns the mail's new state, or None when this run did not claim it (already sent,
+    failed, claimed by another run, or not yet due).
+
+    Steps:
+    1. claim the row with one conditional UPDATE: queued and due (or sending with an
+       expired claim) becomes sending, claimed until now + MAIL_CLAIM_SECONDS, attempts + 1;
+       of two runs at once only one matches, and a sent or claimed mail is left alone;
+    2. send text, HTML and attachments through get_connection() (the EMAIL_* settings);
+    3. on success, mark the mail sent;
+    4. on a failure (SMTPException, OSError, timeouts; any other error is recorded the same
+       way and then raised), keep the error, and either queue the mail again with
+       exponential back-off and enqueue mail_send for that time, or, after
+       MAIL_MAX_ATTEMPTS attempts, mark it failed.
+
+    Steps 3 and 4 only write while this run's claim holds. The one case that can send a
+    mail twice: the process dies (or loses the database) after the SMTP server accepted the
+    message and before step 3 commits; once the claim expires, the mail is sent again.
+    """
+    now = now or timezone.now()
+    claimed_until = now + timedelta(seconds=settings.MAIL_CLAIM_SECONDS)
+    claimed = Mail.objects.due(now=now).filter(pk=mail_id).update(
+        state=Mail.State.SENDING, claimed_until=claimed_until, attempts=F("attempts") + 1,
+    )
+    if not claimed:
+        return None
+    mail = Mail.objects.prefetch_related("attachments").get(pk=mail_id)
+    ours = Mail.objects.filter(pk=mail_id, state=Mail.State.SENDING, claimed_until=claimed_until)
+    try:
+        mail_message(mail=mail).send()
+    except (smtplib.SMTPException, OSError) as error:
+        return _mail_send_failed(mail=mail, ours=ours, error=error, now=now)
+    except Exception as error:
+        _mail_send_failed(mail=mail, ours=ours, error=error, now=now)
+        raise
+    ours.update(state=Mail.State.SENT, sent_at=timezone.now(), claimed_until=None, last_error="")
+    return Mail.State.SENT
+
+
+def mails_send_due(*, now: datetime | None = None, limit: int = 500) -> int:
+    """Send the mails that are due: the safety net for a lost or never enqueued task.
+
+    Returns how many mails this run sent.
+
+    Steps:
+    1. list up to `limit` due mails, the longest waiting first;
+    2. mail_send each, stopping at the first failed send (during an outage the rest would
+       fail too, each after up to EMAIL_TIMEOUT; they stay due for the next sweep).
+    """
+    now = now or timezone.now()
+    mail_ids = list(
+        Mail.objects.due(now=now).order_by("next_attempt_at", "pk").values_list("pk", flat=True)
+        [:limit]
+    )
+    sent = 0
+    for mail_id in mail_ids:
+        state = mail_send(mail_id=mail_id, now=now)
+        if state == Mail.State.SENT:
+            sent += 1
+        elif state is not None:
+            break
+    return sent
+
+
+def mail_retry(*, mail: Mail) -> Mail:
+    """Queue a failed mail again, with a fresh count of attempts.
+
+    Steps: 1. a failed mail becomes queued, due now, attempts 0 (other states are left
+    alone); 2. on commit, enqueue mail_send.
+    """
+    updated = Mail.objects.filter(pk=mail.pk, state=Mail.State.FAILED).update(
+        state=Mail.State.QUEUED, attempts=0, next_attempt_at=timezone.now(), claimed_until=None,
+    )
+    if updated:
+        transaction.on_commit(partial(_mail_send_enqueue, mail_id=mail.pk), robust=True)
+    mail.refresh_from_db()
+    return mail
+
+
+def mail_message(*, mail: Mail) -> EmailMultiAlternatives:
+    """The e-mail for an outbox row: text, HTML alternative, attachments, stable Message-ID."""
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
+    message = EmailMultiAlternatives(
+        subject=mail.subject,
+        body=mail.text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[mail.to],
+        connection=get_connection(),
+        headers={
+            "Message-ID": f"<mail-{mail.pk}.{mail.created_at:%Y%m%d%H%M%S}@{domain}>",
+            "Content-Language": mail.language,
+            "Auto-Submitted": "auto-generated",
+        },
+    )
+    if mail.html:
+        message.attach_alternative(mail.html, "text/html")
+    for attachment in mail.attachments.all():
+        message.attach(attachment.filename, bytes(attachment.content), attachment.content_type)
+    return message
+
+
+def mail_retry_delay(*, attempts: int) -> timedelta:
+    """The back-off after `attempts` failed attempts: base · 2^(attempts − 1), capped."""
+    seconds = settings.MAIL_RETRY_SECONDS * 2 ** max(attempts - 1, 0)
+    return timedelta(seconds=min(seconds, settings.MAIL_RETRY_MAX_SECONDS))
+
+
+def _mail_send_failed(
+    *, mail: Mail, ours: QuerySet[Mail], error: Exception, now: datetime
+) -> Mail.State | None:
+    last_error = f"{type(error).__name__}: {error}"[:ERROR_MAX_LENGTH]
+    if mail.attempts >= settings.MAIL_MAX_ATTEMPTS:
+        if not ours.update(state=Mail.State.FAILED, claimed_until=None, last_error=last_error):
+            return None
+        logger.error("Mail %s to %s failed for good after %d attempts: %s",
+                     mail.pk, mail.to, mail.attempts, last_error)
+        return Mail.State.FAILED
+    next_attempt_at = now + mail_retry_delay(attempts=mail.attempts)
+    if not ours.update(state=Mail.State.QUEUED, claimed_until=None, last_error=last_error,
+                       next_attempt_at=next_attempt_at):
+        return None
+    logger.warning("Mail %s to %s failed (attempt %d), next attempt at %s: %s",
+                   mail.pk, mail.to, mail.attempts, next_attempt_at.isoformat(), last_error)
+    _mail_send_enqueue(mail_id=mail.pk, run_after=next_attempt_at)
+    return Mail.State.QUEUED
+
+
+def _mail_send_enqueue(*, mail_id: int, run_after: datetime | None = None) -> None:
+    """Enqueue the mail_send task; a backend that cannot defer leaves retries to the sweep."""
+    from mail.tasks import mail_send as mail_send_task
+
+    task = mail_send_task
+    if run_after is not None:
+        if not task.get_backend().supports_defer:
+            return
+        task = task.using(run_after=run_after)
+    try:
+        task.enqueue(mail_id=mail_id)
+    except Exception:
+        logger.exception("Could not enqueue mail %s; the sweep of due mails will send it", mail_id)
+
+
+def _render_unescaped(name: str, context: dict[str, Any]) -> str:
+    """Render a plain-text template: no HTML escaping, through the normal template loaders."""
+    return get_template(name).template.render(Context(context, autoescape=False))
