@@ -1,0 +1,96 @@
+"""Run the task worker of the configured backend, and sweep the outbox for due mails."""
+
+import logging
+import threading
+from argparse import ArgumentParser
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connections
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+from django_tasks_db import DatabaseBackend
+
+from mail.tasks import mails_send_due
+
+logger = logging.getLogger(__name__)
+
+
+class Command(BaseCommand):
+    help = (
+        "Run the task worker of the configured backend (django-tasks-db's db_worker, or an RQ "
+        "worker with its scheduler) and enqueue mails_send_due every MAIL_SWEEP_SECONDS. "
+        "Stops cleanly on SIGTERM or SIGINT."
+    )
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument(
+            "--sweep-seconds", type=float, default=None,
+            help="Seconds between sweeps for due mails (default: MAIL_SWEEP_SECONDS; 0: none).",
+        )
+        parser.add_argument(
+            "--batch", action="store_true",
+            help="Sweep once, run every task that is due, then exit (for cron or tests).",
+        )
+        parser.add_argument(
+            "--interval", type=float, default=1.0,
+            help="Database backend: seconds between polls of an empty queue (default: 1).",
+        )
+
+    def handle(self, *, sweep_seconds: float | None, batch: bool, interval: float,
+               verbosity: int, **options: object) -> None:
+        """Steps: 1. start the sweep (one now with --batch, else a thread every N seconds);
+        2. run the backend's worker in this thread, which owns the signal handlers;
+        3. when the worker returns or exits, stop the sweep thread and wait for it."""
+        seconds = settings.MAIL_SWEEP_SECONDS if sweep_seconds is None else sweep_seconds
+        stop = threading.Event()
+        sweeper = None
+        if batch:
+            _sweep_enqueue()
+        elif seconds > 0:
+            sweeper = threading.Thread(target=_sweep_loop, name="mail-sweep", daemon=True,
+                                       kwargs={"stop": stop, "seconds": seconds})
+            sweeper.start()
+        try:
+            _worker_run(batch=batch, interval=interval, verbosity=verbosity)
+        finally:
+            stop.set()
+            if sweeper is not None:
+                sweeper.join(timeout=10)
+
+
+def _worker_run(*, batch: bool, interval: float, verbosity: int) -> None:
+    backend = task_backends[DEFAULT_TASK_BACKEND_ALIAS]
+    queue_names = sorted(backend.queues)
+    if isinstance(backend, DatabaseBackend):
+        call_command("db_worker", queue_name=",".join(queue_names), batch=batch,
+                     interval=interval, reload=False, startup_delay=not batch,
+                     verbosity=verbosity)
+        return
+    from django_tasks_rq import RQBackend
+
+    if not isinstance(backend, RQBackend):
+        raise CommandError(f"{type(backend).__name__} has no worker: its tasks run where enqueued.")
+    from django_rq import get_worker
+
+    worker = get_worker(*queue_names, job_class="django_tasks_rq.Job")
+    connections.close_all()  # the RQ worker forks; its children open their own connections
+    worker.work(burst=batch, with_scheduler=True,
+                logging_level="DEBUG" if verbosity > 1 else "INFO")
+
+
+def _sweep_loop(*, stop: threading.Event, seconds: float) -> None:
+    """Enqueue a sweep now and every `seconds` until `stop` is set."""
+    while True:
+        _sweep_enqueue()
+        if stop.wait(seconds):
+            return
+
+
+def _sweep_enqueue() -> None:
+    try:
+        mails_send_due.enqueue()
+    except Exception:
+        logger.exception("Could not enqueue the sweep for due mails")
+    finally:
+        connections.close_all()  # this thread's connections only
