@@ -1,8 +1,9 @@
 """Writes of the mail app: queue a mail in the caller's transaction, send it after commit.
 
-Other apps call `mail_queue` only. `mail_send` and `mails_send_due` are run by the tasks in
-mail/tasks.py; a claim on the outbox row makes each mail go out once, however often and
-wherever a task runs.
+Other apps call `mail_queue` (and `mails_anonymise` when a person's data is deleted).
+`mail_send` and `mails_send_due` are run by the tasks in mail/tasks.py; a claim on the
+outbox row makes each mail go out once, however often and wherever a task runs.
+`mail_retry` is the admin's "queue failed mails again".
 """
 
 import logging
@@ -191,6 +192,26 @@ def mail_retry(*, mail: Mail) -> Mail:
     return mail
 
 
+@transaction.atomic
+def mails_anonymise(*, to: str) -> int:
+    """Remove the personal data from every mail to one address (its owner deleted their data).
+
+    Returns how many mails were anonymised.
+
+    Steps:
+    1. delete the attachments of the mails to `to` (in any letter case);
+    2. mark those not yet sent as failed, so that they never go out (a send in flight no
+       longer holds its claim, and its result is not recorded);
+    3. blank address, subject, texts and error; cause, state, attempts and times stay (one
+       cause, one mail, still holds, and counts survive).
+    """
+    mails = Mail.objects.filter(to__iexact=to)
+    MailAttachment.objects.filter(mail__in=mails).delete()
+    mails.filter(state__in=[Mail.State.QUEUED, Mail.State.SENDING]).update(
+        state=Mail.State.FAILED, claimed_until=None)
+    return mails.update(to="", subject="", text="", html="", last_error="anonymised")
+
+
 def mail_message(*, mail: Mail) -> EmailMultiAlternatives:
     """The e-mail for an outbox row: text, HTML alternative, attachments, stable Message-ID."""
     domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
@@ -209,7 +230,9 @@ def mail_message(*, mail: Mail) -> EmailMultiAlternatives:
     if mail.html:
         message.attach_alternative(mail.html, "text/html")
     for attachment in mail.attachments.all():
-        message.attach(attachment.filename, bytes(attachment.content), attachment.content_type)
+        # Django adds the charset of text parts itself: pass the bare type ("text/calendar").
+        mimetype = attachment.content_type.partition(";")[0].strip()
+        message.attach(attachment.filename, bytes(attachment.content), mimetype)
     return message
 
 

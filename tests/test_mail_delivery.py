@@ -104,7 +104,7 @@ def queue_test_mail(*, persona: dict, cause: str, attachments=(), **context) -> 
 def test_mail_send_delivers_subject_text_html_and_attachment_in_language(inbox,
         django_capture_on_commit_callbacks):
     calendar = Attachment(filename="event.ics", content=b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
-                          content_type="text/calendar")
+                          content_type="text/calendar; charset=utf-8")
     with django_capture_on_commit_callbacks():
         mail = queue_test_mail(persona=ERIKA, cause="test:delivery", attachments=[calendar],
                                 title="Willkommen\nin Leipzig", message="Fish & <Chips>")
@@ -128,7 +128,7 @@ def test_mail_send_delivers_subject_text_html_and_attachment_in_language(inbox,
     assert "<p>Fish &amp; &lt;Chips&gt;</p>" in html
     [attached] = list(message.iter_attachments())
     assert attached.get_filename() == "event.ics"
-    assert attached.get_content_type() == "text/calendar"
+    assert attached["Content-Type"] == 'text/calendar; charset="utf-8"'
     assert attached.get_content() == "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
     mail.refresh_from_db()
     assert (mail.state, mail.attempts, mail.last_error) == (Mail.State.SENT, 1, "")

@@ -13,7 +13,14 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from mail.models import Mail, MailAttachment
-from mail.services import Attachment, mail_queue, mail_retry, mail_retry_delay
+from mail.services import (
+    Attachment,
+    mail_queue,
+    mail_retry,
+    mail_retry_delay,
+    mail_send,
+    mails_anonymise,
+)
 
 ERIKA = {"to": "erika.mustermann@example.org", "language": "de"}
 JOHN = {"to": "john.smith@example.org", "language": "en"}
@@ -148,6 +155,27 @@ def test_mail_retry_queues_a_failed_mail_again_and_leaves_a_sent_one(
     assert failed.next_attempt_at > timezone.now() - timedelta(minutes=1)
     assert (sent.state, sent.attempts) == (Mail.State.SENT, 1)
     assert send_tasks() == [{"mail_id": failed.pk}]
+
+
+@pytest.mark.django_db
+def test_mails_anonymise_blanks_one_address_mails_and_stops_their_sending():
+    calendar = Attachment(filename="event.ics", content=b"BEGIN", content_type="text/calendar")
+    queued = queue(persona=ERIKA, cause="registration:1:confirmed", attachments=[calendar])
+    sent = queue(persona=ERIKA, cause="registration:1:cancelled")
+    Mail.objects.filter(pk=sent.pk).update(state=Mail.State.SENT, attempts=1)
+    johns = queue(persona=JOHN, cause="registration:2:confirmed")
+
+    count = mails_anonymise(to="Erika.Mustermann@example.org")
+
+    assert count == 2
+    assert list(Mail.objects.filter(pk__in=[queued.pk, sent.pk]).order_by("pk").values_list(
+        "cause", "to", "subject", "text", "html", "state")) == [
+        ("registration:1:confirmed", "", "", "", "", Mail.State.FAILED),
+        ("registration:1:cancelled", "", "", "", "", Mail.State.SENT),
+    ]
+    assert MailAttachment.objects.count() == 0
+    assert mail_send(mail_id=queued.pk) is None
+    assert Mail.objects.get(pk=johns.pk).to == JOHN["to"]
 
 
 @pytest.fixture

@@ -76,7 +76,7 @@ def _worker_run(*, batch: bool, interval: float, verbosity: int) -> None:
     worker = get_worker(*queue_names, job_class="django_tasks_rq.Job")
     connections.close_all()  # the RQ worker forks; its children open their own connections
     worker.work(burst=batch, with_scheduler=True,
-                logging_level="DEBUG" if verbosity > 1 else "INFO")
+                logging_level={0: "WARNING", 1: "INFO"}.get(verbosity, "DEBUG"))
 
 
 def _sweep_loop(*, stop: threading.Event, seconds: float) -> None:
