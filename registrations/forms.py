@@ -91,7 +91,8 @@ class RegistrationForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
-        if data.get("scope") == self.SCOPE_EVENTS and not data.get("events"):
+        if (data.get("scope") == self.SCOPE_EVENTS and not data.get("events")
+                and "events" not in self.errors):
             self.add_error("events", _("Please choose at least one event."))
         return data
 

@@ -25,6 +25,11 @@ from registrations.ratelimit import rate_limit_hit
 from registrations.services import RegistrationError
 
 
+def _posted(request: HttpRequest):
+    """The form data of a POST (even an empty one), None for a GET."""
+    return request.POST if request.method == "POST" else None
+
+
 def _rate_limited(request: HttpRequest, *, email: str) -> str | None:
     """The translated refusal once an address or an IP asked too often, else None."""
     window = settings.REGISTRATION_RATE_LIMIT_WINDOW_SECONDS
@@ -53,7 +58,7 @@ def register(request: HttpRequest, series: str) -> HttpResponse:
         events = queries.events_open_for_registration(series=series_obj)
         consent = queries.consent_text_current(series=series_obj)
         preselect = forms.PreselectForm(request.GET, events=events)
-        form = forms.RegistrationForm(request.POST or None, series=series_obj, events=events,
+        form = forms.RegistrationForm(_posted(request), series=series_obj, events=events,
                                       consent=consent, initial=preselect.initial_choice())
         if form.is_bound and form.is_valid():
             if form.is_spam:
@@ -92,7 +97,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         participant, nonce = links.participant_from_confirm_token(token)
     except links.LinkError as error:
         return _link_error(request, error)
-    form = forms.ConfirmForm(request.POST or None)
+    form = forms.ConfirmForm(_posted(request))
     if form.is_bound and form.is_valid():
         try:
             services.registration_confirm(participant=participant, nonce=nonce)
@@ -214,7 +219,7 @@ def export(request: HttpRequest, participant: Participant, token: str) -> HttpRe
 @require_http_methods(["GET", "HEAD", "POST"])
 @personal_link
 def delete(request: HttpRequest, participant: Participant, token: str) -> HttpResponse:
-    form = forms.DeleteForm(request.POST or None)
+    form = forms.DeleteForm(_posted(request))
     if form.is_bound and form.is_valid():
         services.participant_delete(participant=participant)
         return render(request, "registrations/deleted.html")
@@ -227,7 +232,7 @@ def delete(request: HttpRequest, participant: Participant, token: str) -> HttpRe
 @require_http_methods(["GET", "HEAD", "POST"])
 def link_request(request: HttpRequest) -> HttpResponse:
     """Send the personal link again; the answer never tells whether the address is known."""
-    form = forms.LinkRequestForm(request.POST or None)
+    form = forms.LinkRequestForm(_posted(request))
     if form.is_bound and form.is_valid():
         refusal = _rate_limited(request, email=form.cleaned_data["email"])
         if refusal is None:
