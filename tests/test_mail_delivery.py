@@ -341,14 +341,14 @@ def rq_settings(settings, redis_url):
     client.close()
 
 
-def rq_burst(*, with_scheduler: bool = False) -> None:
-    """Run an in-process RQ worker until the queue is empty, as `run_worker --batch` would."""
+def rq_burst() -> None:
+    """Run an in-process RQ worker until the queue is empty."""
     from django_rq import get_worker
 
     worker = get_worker("default", job_class="django_tasks_rq.Job",
                         worker_class="rq.worker.SimpleWorker")
     with signal_handlers_kept():
-        worker.work(burst=True, with_scheduler=with_scheduler, logging_level="WARNING")
+        worker.work(burst=True, logging_level="WARNING")
 
 
 @pytest.mark.redis
@@ -369,24 +369,25 @@ def test_rq_worker_delivers_a_queued_mail(rq_settings, inbox,
 
 @pytest.mark.redis
 @pytest.mark.xdist_group("mail-redis")
-@pytest.mark.django_db
-def test_rq_worker_schedules_the_retry_and_delivers_once_the_server_is_back(
-        settings, rq_settings, smtp_port, django_capture_on_commit_callbacks):
-    settings.MAIL_RETRY_SECONDS = 0  # the retry is due at once
-    with django_capture_on_commit_callbacks(execute=True):
-        queue_test_mail(persona=JOHN, cause="test:rq-outage")
+@pytest.mark.django_db(transaction=True)
+def test_run_worker_on_rq_schedules_retries_and_delivers_once_the_server_is_back(
+        settings, rq_settings, smtp_port):
+    settings.MAIL_RETRY_SECONDS = 0  # retries are due at once
+    queue_test_mail(persona=JOHN, cause="test:rq-outage")
 
-    rq_burst()
+    with signal_handlers_kept():
+        call_command("run_worker", batch=True, verbosity=0)  # the task, then the sweep
     mail = Mail.objects.get()
-    assert (mail.state, mail.attempts) == (Mail.State.QUEUED, 1)
-    assert rq_settings.zcard("rq:scheduled:default") == 1
+    assert (mail.state, mail.attempts) == (Mail.State.QUEUED, 2)
+    assert rq_settings.zcard("rq:scheduled:default") == 2
 
-    with smtp_server(smtp_port) as inbox:
-        rq_burst(with_scheduler=True)
+    with smtp_server(smtp_port) as inbox, signal_handlers_kept():
+        call_command("run_worker", batch=True, verbosity=0)  # the sweep, then both retries
 
     assert inbox.recipients() == ["john.smith@example.org"]
     mail.refresh_from_db()
-    assert (mail.state, mail.attempts) == (Mail.State.SENT, 2)
+    assert (mail.state, mail.attempts) == (Mail.State.SENT, 3)
+    assert rq_settings.zcard("rq:scheduled:default") == 0
 
 
 @pytest.fixture(scope="module")

@@ -7,13 +7,29 @@ from argparse import ArgumentParser
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connections
+from django.db import close_old_connections, connections
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django_tasks_db import DatabaseBackend
+from rq.job import Job
+from rq.queue import Queue
+from rq.worker import SimpleWorker
 
 from mail.tasks import mails_send_due
 
 logger = logging.getLogger(__name__)
+
+
+class DjangoSimpleWorker(SimpleWorker):
+    """RQ's worker that runs jobs in its own process, without a fork per job (about three
+    times the mails per second here), recycling database connections around each job as
+    db_worker does. RQ = {"WORKER_CLASS": "..."} in the settings chooses another."""
+
+    def execute_job(self, job: Job, queue: Queue) -> None:
+        close_old_connections()
+        try:
+            super().execute_job(job, queue)
+        finally:
+            close_old_connections()
 
 
 class Command(BaseCommand):
@@ -73,8 +89,9 @@ def _worker_run(*, batch: bool, interval: float, verbosity: int) -> None:
         raise CommandError(f"{type(backend).__name__} has no worker: its tasks run where enqueued.")
     from django_rq import get_worker
 
-    worker = get_worker(*queue_names, job_class="django_tasks_rq.Job")
-    connections.close_all()  # the RQ worker forks; its children open their own connections
+    worker_class = getattr(settings, "RQ", {}).get("WORKER_CLASS", DjangoSimpleWorker)
+    worker = get_worker(*queue_names, job_class="django_tasks_rq.Job", worker_class=worker_class)
+    connections.close_all()  # should the worker fork, its children open their own connections
     worker.work(burst=batch, with_scheduler=True,
                 logging_level={0: "WARNING", 1: "INFO"}.get(verbosity, "DEBUG"))
 
