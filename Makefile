@@ -4,6 +4,8 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+SITE_URL ?= http://127.0.0.1:$(PORT)
+export SITE_URL
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/clustermeet
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -15,8 +17,10 @@ run: setup
 	$(BIN)/python manage.py collectstatic --no-input -v 0
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py demo_admin
-	@echo "clustermeet runs at http://127.0.0.1:$(PORT)/  (stop with Ctrl-C)"
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT) --noreload
+	@echo "clustermeet runs at http://127.0.0.1:$(PORT)/  (stop with Ctrl-C); mails go to this console"
+	@$(BIN)/python manage.py run_worker & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	  $(BIN)/python manage.py runserver 127.0.0.1:$(PORT) --noreload
 
 test: setup system-packages check test-sqlite test-postgres
 
