@@ -1,5 +1,8 @@
 """Every input of the participant's side goes through one of these forms."""
 
+from collections.abc import Callable, Sequence
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import get_language
@@ -16,10 +19,22 @@ def _country_choices() -> list[tuple[str, str]]:
     return [("", _("Choose a country"))] + list(countries)
 
 
-class EventChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Event) -> str:
-        start = obj.local_start
-        return f"{obj.title} — {start:%Y-%m-%d %H:%M} ({obj.time_zone})"
+class ObjectsChoiceField(forms.MultipleChoiceField):
+    """A choice among objects the view already holds: checked without a query, so no
+    input can reach the database (a ModelMultipleChoiceField would query any number)."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def set_objects(self, objects: Sequence, *, label: Callable[[Any], str] = str) -> None:
+        self.objects = {str(obj.pk): obj for obj in objects}
+        self.choices = [(key, label(obj)) for key, obj in self.objects.items()]
+
+    def clean(self, value) -> list:
+        return [self.objects[key] for key in super().clean(value)]
+
+
+def event_label(event: Event) -> str:
+    return f"{event.title} — {event.local_start:%Y-%m-%d %H:%M} ({event.time_zone})"
 
 
 class RegistrationForm(forms.Form):
@@ -43,10 +58,8 @@ class RegistrationForm(forms.Form):
         label=_("Register for"), widget=forms.RadioSelect,
         choices=[(SCOPE_SERIES, _("the whole series, including events added later")),
                  (SCOPE_EVENTS, _("the events I choose"))])
-    events = EventChoiceField(label=_("Events"), queryset=Event.objects.none(),
-                              required=False, widget=forms.CheckboxSelectMultiple)
-    themes = forms.ModelMultipleChoiceField(label=_("Themes of interest"), required=False,
-                                            queryset=None, widget=forms.CheckboxSelectMultiple)
+    events = ObjectsChoiceField(label=_("Events"), required=False)
+    themes = ObjectsChoiceField(label=_("Themes of interest"), required=False)
     listed_publicly = forms.BooleanField(
         label=_("List me in the public participant list (name, organisation, country)"),
         required=False)
@@ -68,10 +81,8 @@ class RegistrationForm(forms.Form):
                              } | kwargs["initial"]
         super().__init__(*args, **kwargs)
         self.series, self.consent_text = series, consent
-        self.fields["events"].queryset = Event.objects.filter(pk__in=[e.pk for e in events])
-        self.fields["events"].choices = [(event.pk, self.fields["events"].label_from_instance(
-            event)) for event in events]
-        self.fields["themes"].queryset = series.themes.all()
+        self.fields["events"].set_objects(events, label=event_label)
+        self.fields["themes"].set_objects(list(series.themes.all()))
         self.fields["events"].error_messages["invalid_choice"] = _(
             "Registration for one of the chosen events is not open.")
         self.fields["themes"].error_messages["invalid_choice"] = _(
@@ -116,7 +127,9 @@ class PreselectForm(forms.Form):
         if not self.is_valid() or not self.cleaned_data["event"]:
             return {}
         chosen = [event for event in self.events if event.slug == self.cleaned_data["event"]]
-        return {"scope": RegistrationForm.SCOPE_EVENTS, "events": chosen} if chosen else {}
+        if not chosen:
+            return {}
+        return {"scope": RegistrationForm.SCOPE_EVENTS, "events": [str(chosen[0].pk)]}
 
 
 class ConfirmForm(forms.Form):
@@ -153,18 +166,14 @@ class CancelForm(forms.Form):
 
 
 class AddEventsForm(forms.Form):
-    events = EventChoiceField(label=_("Events"), queryset=Event.objects.none(),
-                              widget=forms.CheckboxSelectMultiple,
-                              error_messages={"required": _("Please choose at least one event."),
-                                              "invalid_choice": _(
-                                                  "Registration for one of the chosen events "
-                                                  "is not open.")})
+    events = ObjectsChoiceField(label=_("Events"), error_messages={
+        "required": _("Please choose at least one event."),
+        "invalid_choice": _("Registration for one of the chosen events is not open."),
+    })
 
     def __init__(self, *args, events: list[Event], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["events"].queryset = Event.objects.filter(pk__in=[e.pk for e in events])
-        self.fields["events"].choices = [(event.pk, self.fields["events"].label_from_instance(
-            event)) for event in events]
+        self.fields["events"].set_objects(events, label=event_label)
 
 
 class SettingsForm(forms.Form):

@@ -4,7 +4,7 @@ refused input changes nothing."""
 from urllib.parse import quote
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from mail.models import Mail
@@ -55,6 +55,7 @@ def world(settings):
 
 @HYPOTHESIS
 @given(data=form_input)
+@example(data={"themes": "10000000000000000000", "events": "10000000000000000000"})
 def test_random_registration_input_never_fails_and_a_refusal_changes_nothing(client, world,
                                                                               data):
     before = snapshot()
@@ -73,6 +74,7 @@ def test_random_registration_input_never_fails_and_a_refusal_changes_nothing(cli
        data=st.dictionaries(st.sampled_from(["registration", "all", "events", "language",
                                               "listed_publicly", "sure"]),
                             st.one_of(values, st.lists(values, max_size=3))))
+@example(action="add/", data={"events": "10000000000000000000"})  # once a SQLite overflow
 def test_random_input_on_the_personal_page_never_fails(client, world, action, data):
     data.pop("sure", None)  # a valid deletion is no bad input; everything else may be
     response = client.post(world["personal"] + action, data)

@@ -315,3 +315,25 @@ def test_delete_anonymises_keeps_counts_and_gives_the_seat_away(series):
     assert list(Mail.objects.values_list("to", flat=True)) == ["bob@example.org"]
     with pytest.raises(RegistrationError, match="has been deleted"):
         services.participant_delete(participant=alice)
+
+
+@pytest.mark.parametrize("language, subject, waitlisted", [
+    ("de", "Sie sind angemeldet", "Auf der Warteliste"),
+    ("es", "Está inscrito", "En la lista de espera"),
+    ("it", "È iscritto", "In lista d'attesa"),
+    ("bg", "Регистрирани сте", "В списъка на чакащите"),
+    ("en", "You are registered", "On the waiting list"),
+])
+def test_mails_are_written_in_the_participants_language(series, consent, language, subject,
+                                                       waitlisted):
+    full = event_create(series=series, capacity=0)
+    leipzig = event_create(series=series)
+    alice = request(series, consent, events=[leipzig, full], language=language)
+
+    confirm(alice)
+
+    mail = mail_of(f"participant:{alice.pk}:confirmed:")
+    assert (mail.language, mail.subject) == (language, subject)
+    assert waitlisted in mail.text
+    link_language = language if language in ("de", "en") else "en"
+    assert f"/{link_language}/registration/me/" in mail.text
