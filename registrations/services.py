@@ -18,7 +18,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from events.models import Event, Series, Theme
-from mail.services import Attachment, mail_queue
+from mail.services import Attachment, mail_queue, mails_anonymise
 from registrations import links, queries
 from registrations.calendars import registrations_calendar, shows_join_link
 from registrations.models import ConsentText, Participant, Registration, SeriesRegistration
@@ -447,7 +447,9 @@ def participant_delete(*, participant: Participant, now: datetime | None = None)
     3. replace address, name, organisation name and job title, drop themes, opt-in and
        links (a new link key voids every personal link); keep organisation kind and
        countries, which statistics count; set the time of anonymisation; save;
-    4. log. No mail: the address is gone.
+    4. anonymise the outbox mails to the old address (mail.services.mails_anonymise: their
+       texts, links and calendar files go, unsent ones never leave);
+    5. log. No mail: the address is gone.
     """
     now = now or timezone.now()
     participant = Participant.objects.select_for_update().get(pk=participant.pk)
@@ -456,6 +458,7 @@ def participant_delete(*, participant: Participant, now: datetime | None = None)
     participant.anonymised_at = now
     participant.save(update_fields=["anonymised_at"])  # from now on, no mail to this address
     registrations_cancel_all(participant=participant, now=now)
+    old_email = participant.email
     participant.email = f"deleted-{participant.pk}@anonymised.invalid"
     participant.name = participant.organisation_name = participant.job_title = ""
     participant.listed_publicly = False
@@ -463,6 +466,7 @@ def participant_delete(*, participant: Participant, now: datetime | None = None)
     participant.link_key = secrets.token_hex(16)
     participant.save()
     participant.themes.clear()
+    mails_anonymise(to=old_email)
     logger.info("Participant %s anonymised", participant.pk)
     return participant
 
