@@ -287,3 +287,16 @@ def test_load_demo_command_prints_a_summary():
     assert "smartct-clusters" in out.getvalue()
     assert "5 events from 2021-06-15 to 2021-07-13" in out.getvalue()
     assert Event.objects.get(slug="leipzig").local_start.date() == date(2021, 6, 15)
+
+
+@pytest.mark.django_db
+def test_load_demo_command_gives_the_series_a_privacy_notice_so_visitors_can_register(client):
+    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", stdout=StringIO())
+
+    from registrations.models import ConsentText
+
+    [consent] = ConsentText.objects.filter(series__slug="smartct-clusters")
+    assert consent.version == 1
+    page = client.get("/de/series/smartct-clusters/register/").content.decode()
+    assert "Demo-Text" in page

@@ -1,10 +1,11 @@
-"""Load (or refresh) the demo series from the seed."""
+"""Load (or refresh) the demo series from the seed, with its privacy notice."""
 
 from datetime import date
 
 from django.core.management.base import BaseCommand
 
 from events.demo import demo_load
+from registrations.demo import consent_demo_load
 
 
 class Command(BaseCommand):
@@ -18,6 +19,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, today: date | None = None, **options) -> None:
         series = demo_load(today=today)
+        consent_demo_load(series=series)
         events = series.events.order_by("start")
         first, last = events.first(), events.last()
         self.stdout.write(self.style.SUCCESS(
