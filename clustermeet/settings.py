@@ -139,6 +139,12 @@ MAIL_RETRY_SECONDS = env_int("MAIL_RETRY_SECONDS", 30)
 MAIL_RETRY_MAX_SECONDS = env_int("MAIL_RETRY_MAX_SECONDS", 3600)
 MAIL_CLAIM_SECONDS = env_int("MAIL_CLAIM_SECONDS", 300)
 MAIL_SWEEP_SECONDS = env_int("MAIL_SWEEP_SECONDS", 60)
+# The tasks run_worker enqueues every MAIL_SWEEP_SECONDS; each is safe to run twice.
+WORKER_SWEEP_TASKS = [
+    "mail.tasks.mails_send_due",
+    "registrations.tasks.reminders_send_due",
+    "registrations.tasks.registrations_expire_pending",
+]
 
 # Registrations
 REGISTRATION_PENDING_HOURS = env_int("REGISTRATION_PENDING_HOURS", 48)

@@ -1,4 +1,5 @@
-"""Run the task worker of the configured backend, and sweep the outbox for due mails."""
+"""Run the task worker of the configured backend, and enqueue the sweep tasks (due mails,
+reminders, expiry: WORKER_SWEEP_TASKS) periodically."""
 
 import logging
 import threading
@@ -8,13 +9,12 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections, connections
+from django.utils.module_loading import import_string
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django_tasks_db import DatabaseBackend
 from rq.job import Job
 from rq.queue import Queue
 from rq.worker import SimpleWorker
-
-from mail.tasks import mails_send_due
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +35,8 @@ class DjangoSimpleWorker(SimpleWorker):
 class Command(BaseCommand):
     help = (
         "Run the task worker of the configured backend (django-tasks-db's db_worker, or an RQ "
-        "worker with its scheduler) and enqueue mails_send_due every MAIL_SWEEP_SECONDS. "
+        "worker with its scheduler) and enqueue the WORKER_SWEEP_TASKS (due mails, reminders, "
+        "expiry) every MAIL_SWEEP_SECONDS. "
         "Stops cleanly on SIGTERM or SIGINT."
     )
 
@@ -105,9 +106,12 @@ def _sweep_loop(*, stop: threading.Event, seconds: float) -> None:
 
 
 def _sweep_enqueue() -> None:
+    """Enqueue each task of WORKER_SWEEP_TASKS (dotted paths); one failure stops no other."""
     try:
-        mails_send_due.enqueue()
-    except Exception:
-        logger.exception("Could not enqueue the sweep for due mails")
+        for path in settings.WORKER_SWEEP_TASKS:
+            try:
+                import_string(path).enqueue()
+            except Exception:
+                logger.exception("Could not enqueue the sweep task %s", path)
     finally:
         connections.close_all()  # this thread's connections only

@@ -1,0 +1,150 @@
+"""Reminders: a day before each event (with the agenda), an hour before online events (with
+the join link), to the participants holding a seat.
+
+`reminders_send_due` is run by the worker's sweep (registrations.tasks). It looks for what is
+due now rather than scheduling mails ahead, so every reminder is re-checked when it is
+written: a cancelled or moved event or a cancelled registration gets no stale reminder. The
+outbox cause names the registration and the event's start, so each reminder goes out once
+per registration and event time, and a moved event is reminded of again at its new time.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import formats, timezone, translation
+
+from events.models import Event, Talk, TalkSpeaker
+from mail.models import Mail
+from mail.services import mail_queue
+from registrations import links
+from registrations.models import Registration
+from registrations.services import _event_item
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Reminder:
+    kind: str
+    before: timedelta
+    online_only: bool
+
+
+DAY_BEFORE = Reminder(kind="day_before", before=timedelta(days=1), online_only=False)
+HOUR_BEFORE = Reminder(kind="hour_before", before=timedelta(hours=1), online_only=True)
+REMINDERS = (DAY_BEFORE, HOUR_BEFORE)
+
+
+def reminder_cause(*, reminder: Reminder, registration: Registration, event: Event) -> str:
+    return f"reminder:{reminder.kind}:{registration.pk}:{event.start.isoformat()}"
+
+
+def reminders_due(*, event: Event, now: datetime) -> list[Reminder]:
+    """The reminders of an event that are due at `now`.
+
+    A reminder is due from its moment (start − before) until the event starts; the
+    day-before reminder no longer once the hour-before moment has passed (that one covers
+    it, or, for an event on site, it is too late to remind). The hour-before reminder is
+    for online and hybrid events only.
+    """
+    if event.status != Event.Status.PUBLISHED or not event.series.is_published:
+        return []
+    if event.start <= now:
+        return []
+    due = []
+    for reminder in REMINDERS:
+        if reminder.online_only and not event.is_online:
+            continue
+        if reminder is DAY_BEFORE and event.start - HOUR_BEFORE.before <= now:
+            continue
+        if event.start - reminder.before <= now:
+            due.append(reminder)
+    return due
+
+
+def reminders_send_due(*, now: datetime | None = None) -> int:
+    """Queue every reminder that is due and not yet queued; returns how many were queued.
+
+    Steps:
+    1. list the published events of published series that start within a day;
+    2. for each, the reminders due now (reminders_due) and its confirmed registrations of
+       participants not anonymised, leaving out those whose reminder cause is in the outbox;
+    3. queue each remaining reminder (reminder_queue), which re-checks it under a lock.
+    """
+    now = now or timezone.now()
+    events = (Event.objects.published()
+              .filter(start__gt=now, start__lte=now + DAY_BEFORE.before)
+              .select_related("series").order_by("start", "pk"))
+    queued = 0
+    for event in events:
+        for reminder in reminders_due(event=event, now=now):
+            registrations = list(event.registrations.holding_seat()
+                                 .filter(participant__anonymised_at__isnull=True)
+                                 .order_by("pk"))
+            causes = {reminder_cause(reminder=reminder, registration=registration, event=event):
+                      registration for registration in registrations}
+            sent = set(Mail.objects.filter(cause__in=causes).values_list("cause", flat=True))
+            for cause, registration in causes.items():
+                if cause not in sent and reminder_queue(registration_id=registration.pk,
+                                                        reminder=reminder, now=now):
+                    queued += 1
+    return queued
+
+
+@transaction.atomic
+def reminder_queue(*, registration_id: int, reminder: Reminder,
+                   now: datetime | None = None) -> bool:
+    """Queue one reminder if it is still due; returns whether a new mail was queued.
+
+    Steps:
+    1. lock the registration and re-read it with its event and participant;
+    2. give up unless the seat is still held, the participant not anonymised and the
+       reminder still due for the event as it is now (status, start);
+    3. give up if the outbox already holds the reminder for this registration and start;
+    4. render the mail in the participant's language and queue it (sent after commit).
+    """
+    now = now or timezone.now()
+    registration = (Registration.objects.select_for_update(of=("self",))
+                    .select_related("event__series", "participant")
+                    .filter(pk=registration_id).first())
+    if registration is None or registration.state != Registration.State.CONFIRMED:
+        return False
+    event, participant = registration.event, registration.participant
+    if participant.is_anonymised or reminder not in reminders_due(event=event, now=now):
+        return False
+    cause = reminder_cause(reminder=reminder, registration=registration, event=event)
+    if Mail.objects.filter(cause=cause).exists():
+        return False
+    language = participant.language
+    with translation.override(language):  # the event's and talks' titles in that language
+        item = _event_item(registration, language=language)
+        context = {"name": participant.name,
+                   "personal_url": links.personal_url(participant=participant),
+                   "event": item, "event_list": [item]}
+        if reminder is DAY_BEFORE:
+            context["agenda"] = reminder_agenda(event=event, language=language)
+    mail_queue(cause=cause, to=participant.email, language=language,
+               template=f"reminder_{reminder.kind}", context=context)
+    logger.info("Reminder %s queued: registration %s", reminder.kind, registration.pk)
+    return True
+
+
+def reminder_agenda(*, event: Event, language: str) -> list[dict]:
+    """The event's talks in order: times in the event's zone, title, speakers."""
+    talks = event.talks.order_by("order", "pk").prefetch_related(
+        Prefetch("talk_speakers", queryset=TalkSpeaker.objects.select_related("speaker")))
+    agenda = []
+    with translation.override(language):
+        for talk in talks:
+            talk: Talk
+            agenda.append({
+                "start": formats.time_format(talk.start.astimezone(event.tzinfo), "TIME_FORMAT"),
+                "end": formats.time_format(talk.end.astimezone(event.tzinfo), "TIME_FORMAT"),
+                "title": talk.title,
+                "kind": talk.get_kind_display(),
+                "speakers": ", ".join(speaker.name for speaker in talk.ordered_speakers),
+            })
+    return agenda

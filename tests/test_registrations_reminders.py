@@ -1,0 +1,175 @@
+"""Reminders: a day before (with the agenda) and an hour before online events (with the join
+link), to confirmed participants only, once per registration and event time."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone, translation
+from django.utils.formats import time_format
+
+from events.models import Event
+from mail.models import Mail
+from registrations.models import Registration
+from registrations.reminders import reminders_send_due
+from tests.factories import event_create, series_create, speaker_create, talk_create
+from tests.test_registrations_factories import participant_create, registration_create
+
+pytestmark = pytest.mark.django_db
+State = Registration.State
+
+
+@pytest.fixture
+def now():
+    return timezone.now()
+
+
+@pytest.fixture
+def series():
+    return series_create(title_en="Cluster Bridges", title_de="Cluster-Brücken")
+
+
+def reminders(kind: str) -> list[Mail]:
+    return list(Mail.objects.filter(cause__startswith=f"reminder:{kind}:").order_by("to"))
+
+
+def test_day_before_reminder_goes_to_confirmed_participants_only_with_the_agenda(series, now):
+    start = (now + timedelta(hours=20)).replace(second=0, microsecond=0)
+    event = event_create(series=series, start=start, title_en="Robots in Sofia",
+                         format=Event.Format.ON_SITE, time_zone="Europe/Sofia")
+    talk_create(event=event, title_en="Welcome", start=start,
+                speakers=[speaker_create(name="Vera Velikova")])
+    talk_create(event=event, title_en="Grippers at scale", start=start + timedelta(minutes=20),
+                speakers=[speaker_create(name="Bob Berger"), speaker_create(name="Ida Ivanova")])
+    alice = participant_create(email="alice@example.org", name="Alice Adler")
+    registration_create(participant=alice, event=event)
+    for email, state in [("bob@example.org", State.WAITLISTED),
+                         ("charlie@example.org", State.CANCELLED),
+                         ("dora@example.org", State.PENDING)]:
+        registration_create(participant=participant_create(email=email), event=event,
+                            state=state, confirmed_at=now if state == State.WAITLISTED else None)
+
+    assert reminders_send_due(now=now) == 1
+
+    (mail,) = reminders("day_before")
+    assert mail.to == "alice@example.org"
+    assert mail.subject == "Tomorrow: Robots in Sofia"
+    assert "Agenda (Europe/Sofia):" in mail.text
+    welcome = mail.text.index("Welcome")
+    grippers = mail.text.index("Grippers at scale")
+    assert welcome < grippers
+    assert "Vera Velikova" in mail.text
+    assert "Bob Berger, Ida Ivanova" in mail.text
+    assert "Grippers at scale<br>Bob Berger, Ida Ivanova" in mail.html
+    assert reminders("hour_before") == []
+
+
+def test_agenda_times_are_in_the_events_time_zone(series, now):
+    start = (now + timedelta(hours=20)).replace(second=0, microsecond=0)
+    event = event_create(series=series, start=start, time_zone="America/New_York",
+                         format=Event.Format.ON_SITE)
+    talk_create(event=event, title_en="Opening", start=start, duration=timedelta(minutes=30))
+    registration_create(participant=participant_create(), event=event)
+
+    reminders_send_due(now=now)
+
+    (mail,) = reminders("day_before")
+    local_start = start.astimezone(event.tzinfo)  # five or four hours behind UTC
+    local_end = local_start + timedelta(minutes=30)
+    with translation.override("en"):
+        times = f"{time_format(local_start)}–{time_format(local_end)}"
+    assert local_start.hour != start.hour
+    assert f"Agenda (America/New_York):\n\n{times}  Opening" in mail.text
+
+
+def test_hour_before_reminder_carries_the_join_link_for_online_and_hybrid_only(series, now):
+    start = now + timedelta(minutes=45)
+    online = event_create(series=series, start=start, format=Event.Format.ONLINE,
+                          title_en="Online talk", join_url="https://meet.example.org/online")
+    hybrid = event_create(series=series, start=start, format=Event.Format.HYBRID,
+                          title_en="Hybrid talk", join_url="https://meet.example.org/hybrid")
+    on_site = event_create(series=series, start=start, format=Event.Format.ON_SITE,
+                           title_en="On site")
+    alice = participant_create(email="alice@example.org")
+    for event in (online, hybrid, on_site):
+        registration_create(participant=alice, event=event)
+
+    assert reminders_send_due(now=now) == 2
+
+    mails = {mail.subject: mail for mail in reminders("hour_before")}
+    assert set(mails) == {"Starting in an hour: Online talk", "Starting in an hour: Hybrid talk"}
+    assert "https://meet.example.org/online" in mails["Starting in an hour: Online talk"].text
+    assert ('href="https://meet.example.org/hybrid"'
+            in mails["Starting in an hour: Hybrid talk"].html)
+    assert reminders("day_before") == []  # less than an hour left: the hour reminder covers it
+
+
+def test_running_twice_queues_each_reminder_once(series, now):
+    event = event_create(series=series, start=now + timedelta(hours=10))
+    registration_create(participant=participant_create(), event=event)
+
+    assert reminders_send_due(now=now) == 1
+    assert reminders_send_due(now=now + timedelta(minutes=5)) == 0
+
+    assert len(reminders("day_before")) == 1
+
+
+def test_a_moved_event_gets_a_new_reminder_at_its_new_time(series, now):
+    event = event_create(series=series, start=now + timedelta(hours=10))
+    registration = registration_create(participant=participant_create(), event=event)
+    reminders_send_due(now=now)
+
+    event.start += timedelta(days=1)
+    event.end += timedelta(days=1)
+    event.save()
+    assert reminders_send_due(now=now) == 0  # not yet due at the new time
+    assert reminders_send_due(now=now + timedelta(days=1)) == 1
+
+    causes = {mail.cause for mail in reminders("day_before")}
+    old_start = event.start - timedelta(days=1)
+    assert causes == {f"reminder:day_before:{registration.pk}:{old_start.isoformat()}",
+                      f"reminder:day_before:{registration.pk}:{event.start.isoformat()}"}
+
+
+def test_a_cancelled_event_or_registration_gets_no_reminder(series, now):
+    cancelled_event = event_create(series=series, start=now + timedelta(hours=10),
+                                   status=Event.Status.CANCELLED)
+    registration_create(participant=participant_create(), event=cancelled_event)
+    event = event_create(series=series, start=now + timedelta(hours=10))
+    registration = registration_create(participant=participant_create(), event=event)
+    registration.state, registration.cancelled_at = State.CANCELLED, now
+    registration.save()
+
+    assert reminders_send_due(now=now) == 0
+    assert Mail.objects.filter(cause__startswith="reminder:").count() == 0
+
+
+def test_nothing_is_sent_before_the_reminder_is_due_or_after_the_start(series, now):
+    later = event_create(series=series, start=now + timedelta(hours=25))
+    started = event_create(series=series, start=now - timedelta(minutes=5))
+    for event in (later, started):
+        registration_create(participant=participant_create(), event=event)
+
+    assert reminders_send_due(now=now) == 0
+    assert Mail.objects.filter(cause__startswith="reminder:").count() == 0
+
+
+def test_a_german_participant_gets_the_reminder_in_german(series, now):
+    event = event_create(series=series, start=now + timedelta(hours=10),
+                         title_de="Roboter in Sofia")
+    registration_create(participant=participant_create(language="de"), event=event)
+
+    reminders_send_due(now=now)
+
+    (mail,) = reminders("day_before")
+    assert mail.language == "de"
+    assert mail.subject == "Morgen: Roboter in Sofia"
+    assert "zur Erinnerung: Sie haben morgen einen Platz" in mail.text
+
+
+def test_the_reminders_task_queues_due_reminders(series, now):
+    from registrations.tasks import reminders_send_due as task
+
+    event = event_create(series=series, start=now + timedelta(hours=10))
+    registration_create(participant=participant_create(), event=event)
+
+    assert task.call() == 1
