@@ -8,7 +8,7 @@ events are always locked in the order of their ids, so two transactions never de
 
 import logging
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -591,15 +591,22 @@ def _event_item(registration: Registration, *, language: str) -> dict:
     with translation.override(language):
         start = formats.date_format(event.local_start, "DATETIME_FORMAT")
         end = formats.time_format(event.local_end, "TIME_FORMAT")
-        state = registration.get_state_display()
+        item = {
+            "title": event.title, "series": event.series.title, "when": f"{start}–{end}",
+            "zone": event.time_zone, "state": registration.state,
+            "state_label": registration.get_state_display(),
+            "format": event.get_format_display(),
+            "join_url": event.join_url if shows_join_link(registration) else "",
+        }
         with translation.override(links.url_language(language)):
-            url = settings.SITE_URL + event.get_absolute_url()
-    return {
-        "title": event.title, "series": event.series.title, "when": f"{start}–{end}",
-        "zone": event.time_zone, "url": url, "state": registration.state,
-        "state_label": state, "format": event.get_format_display(),
-        "join_url": event.join_url if shows_join_link(registration) else "",
-    }
+            item["url"] = settings.SITE_URL + event.get_absolute_url()
+    return item
+
+
+def _in_language(language: str, read: Callable[[], str]) -> str:
+    """A translated text read in the mail reader's language."""
+    with translation.override(language):
+        return read()
 
 
 def _calendar(registrations: Sequence[Registration], *, name: str) -> list[Attachment]:
@@ -623,7 +630,7 @@ def _mail_confirm_request(*, participant: Participant, registrations: Sequence[R
     language = participant.language
     _queue(participant=participant, template="registration_confirm_request",
            cause=f"participant:{participant.pk}:confirm-request:{participant.confirm_nonce}",
-           context={"series_title": series.title,
+           context={"series_title": _in_language(language, lambda: series.title),
                     "confirm_url": links.confirm_url(participant=participant),
                     "pending_hours": settings.REGISTRATION_PENDING_HOURS,
                     "events": [_event_item(item, language=language) for item in registrations]},

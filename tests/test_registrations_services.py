@@ -340,3 +340,17 @@ def test_mails_are_written_in_the_participants_language(series, consent, languag
     assert waitlisted in mail.text
     link_language = language if language in ("de", "en") else "en"
     assert f"/{link_language}/registration/me/" in mail.text
+
+
+def test_mails_name_the_event_and_series_in_the_participants_language(consent):
+    series = consent.series
+    series.title_de, series.title_en = "Brücken zwischen Clustern", "Cluster Bridges"
+    series.save()
+    leipzig = event_create(series=series, title_de="Region Leipzig", title_en="Leipzig region")
+
+    bob = request(series, consent, events=[leipzig], language="de")
+    confirm(bob)
+
+    assert "Brücken zwischen Clustern" in mail_of(f"participant:{bob.pk}:confirm-request:").text
+    registered = mail_of(f"participant:{bob.pk}:confirmed:").text
+    assert "Region Leipzig" in registered and "Leipzig region" not in registered
