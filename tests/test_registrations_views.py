@@ -319,7 +319,7 @@ def test_links_of_a_deleted_participant_are_refused(client, series, consent, lei
     "nonsense",
     signing.dumps({"p": 1, "k": "x"}, salt="another.salt"),
     signing.dumps(["not", "a", "dict"], salt=links.PERSONAL_SALT),
-])
+], ids=["nonsense", "other-salt", "not-a-dict"])  # stable ids: xdist workers must agree
 def test_a_tampered_personal_link_is_refused(client, token):
     response = client.get(f"/en/registration/me/{token}/")
 
