@@ -1,10 +1,11 @@
 """Calendar files (RFC 5545) for one event and for a whole series."""
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar
+from icalendar import Calendar, Timezone
 from icalendar import Event as CalendarEvent
 
 from events.models import Event, Series
@@ -46,8 +47,16 @@ def calendar_bytes(name: str, events: Iterable[Event], *, join_urls: dict | None
     calendar = _calendar(name)
     for event in events:
         calendar.add_component(event_component(event, join_url=(join_urls or {}).get(event.pk, "")))
-    calendar.add_missing_timezones()
+    for position, tzid in enumerate(sorted(calendar.get_missing_tzids())):
+        calendar.subcomponents.insert(position, _vtimezone(tzid))  # zones before events
     return calendar.to_ical()
+
+
+@lru_cache(maxsize=64)
+def _vtimezone(tzid: str) -> Timezone:
+    """A zone's VTIMEZONE, built once per process: building one costs several ms, and
+    every confirmation mail carries a calendar file. Shared, so never changed."""
+    return Timezone.from_tzid(tzid)
 
 
 def event_calendar(event: Event) -> bytes:
