@@ -20,8 +20,8 @@ from events.models import Event, Talk, TalkSpeaker
 from mail.models import Mail
 from mail.services import mail_queue
 from registrations import links
+from registrations.mails import event_item
 from registrations.models import Registration
-from registrations.services import _event_item
 
 logger = logging.getLogger(__name__)
 
@@ -120,7 +120,7 @@ def reminder_queue(*, registration_id: int, reminder: Reminder,
         return False
     language = participant.language
     with translation.override(language):  # the event's and talks' titles in that language
-        item = _event_item(registration, language=language)
+        item = event_item(registration, language=language)
         context = {"name": participant.name,
                    "personal_url": links.personal_url(participant=participant),
                    "event": item, "event_list": [item]}

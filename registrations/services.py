@@ -8,19 +8,18 @@ events are always locked in the order of their ids, so two transactions never de
 
 import logging
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import formats, timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from events.models import Event, Series, Theme
-from mail.services import Attachment, mail_queue, mails_anonymise
-from registrations import links, queries
-from registrations.calendars import registrations_calendar, shows_join_link
+from mail.services import mails_anonymise
+from registrations import mails, queries
 from registrations.models import ConsentText, Participant, Registration, SeriesRegistration
 
 logger = logging.getLogger(__name__)
@@ -111,9 +110,9 @@ def registration_request(*, series: Series, data: ParticipantData, consent: Cons
     has_pending_series = participant.series_registrations.filter(
         confirmed_at__isnull=True, cancelled_at__isnull=True).exists()
     if pending or has_pending_series:
-        _mail_confirm_request(participant=participant, registrations=pending, series=series)
+        mails.mail_confirm_request(participant=participant, registrations=pending, series=series)
     else:
-        _mail_personal_link(participant=participant, now=now)
+        mails.mail_personal_link(participant=participant, now=now)
     return participant
 
 
@@ -151,8 +150,8 @@ def registration_confirm(*, participant: Participant, nonce: str,
     participant.save(update_fields=["confirmed_at", "confirm_nonce"])
     logger.info("Registration confirmed: participant %s, %d events", participant.pk,
                 len(registrations))
-    _mail_registered(participant=participant, registrations=registrations,
-                     cause=f"participant:{participant.pk}:confirmed:{nonce}")
+    mails.mail_registered(participant=participant, registrations=registrations,
+                          cause=f"participant:{participant.pk}:confirmed:{nonce}")
     return registrations
 
 
@@ -187,9 +186,9 @@ def registrations_add(*, participant: Participant, events: Sequence[Event],
     registrations = _take_places(participant=participant, registrations=new, now=now)
     logger.info("Registrations added: participant %s, %d events", participant.pk, len(new))
     if registrations:
-        stamp = _stamp(registrations[0].confirmed_at)
-        _mail_registered(participant=participant, registrations=registrations,
-                         cause=f"participant:{participant.pk}:added:{stamp}")
+        stamp = mails.stamp(registrations[0].confirmed_at)
+        mails.mail_registered(participant=participant, registrations=registrations,
+                              cause=f"participant:{participant.pk}:added:{stamp}")
     return registrations
 
 
@@ -215,8 +214,8 @@ def registration_cancel(*, registration: Registration,
     now = now or timezone.now()
     registration, promoted = _cancel(registration=registration, now=now)
     logger.info("Registration %s cancelled", registration.pk)
-    _mail_cancelled(participant=registration.participant, registrations=[registration],
-                    cause=f"registration:{registration.pk}:cancelled:{_stamp(now)}")
+    mails.mail_cancelled(participant=registration.participant, registrations=[registration],
+                         cause=f"registration:{registration.pk}:cancelled:{mails.stamp(now)}")
     return promoted
 
 
@@ -245,8 +244,8 @@ def registrations_cancel_all(*, participant: Participant,
     logger.info("All registrations of participant %s cancelled (%d)", participant.pk,
                 len(cancelled))
     if cancelled and not participant.is_anonymised:
-        _mail_cancelled(participant=participant, registrations=cancelled,
-                        cause=f"participant:{participant.pk}:cancelled:{_stamp(now)}")
+        mails.mail_cancelled(participant=participant, registrations=cancelled,
+                             cause=f"participant:{participant.pk}:cancelled:{mails.stamp(now)}")
     return cancelled
 
 
@@ -272,9 +271,9 @@ def waitlist_promote(*, event: Event, now: datetime | None = None) -> list[Regis
         registration.state = State.CONFIRMED
         registration.save(update_fields=["state"])
         logger.info("Registration %s promoted from the waiting list", registration.pk)
-        _mail_registered(participant=registration.participant, registrations=[registration],
-                         cause=f"registration:{registration.pk}:promoted:{_stamp(now)}",
-                         template="registration_promoted")
+        mails.mail_registered(participant=registration.participant, registrations=[registration],
+                              cause=f"registration:{registration.pk}:promoted:{mails.stamp(now)}",
+                              template="registration_promoted")
     return promoted
 
 
@@ -340,9 +339,10 @@ def series_grow(*, event: Event, now: datetime | None = None) -> list[Registrati
                 len(created))
     for registration in created:
         if registration.state != State.PENDING:
-            _mail_registered(participant=registration.participant, registrations=[registration],
-                             cause=f"registration:{registration.pk}:added",
-                             template="registration_event_added")
+            mails.mail_registered(participant=registration.participant,
+                                  registrations=[registration],
+                                  cause=f"registration:{registration.pk}:added",
+                                  template="registration_event_added")
     return created
 
 
@@ -396,7 +396,7 @@ def participant_link_send(*, participant: Participant, now: datetime | None = No
     if participant.is_anonymised:
         return
     logger.info("Personal link sent again to participant %s", participant.pk)
-    _mail_personal_link(participant=participant, now=now or timezone.now())
+    mails.mail_personal_link(participant=participant, now=now or timezone.now())
 
 
 def participant_export(*, participant: Participant) -> dict:
@@ -472,10 +472,6 @@ def participant_delete(*, participant: Participant, now: datetime | None = None)
 
 
 # --- helpers -------------------------------------------------------------------------------
-
-
-def _stamp(moment: datetime) -> str:
-    return str(int(moment.timestamp() * 1_000_000))
 
 
 def _participant_lock_or_create(*, data: ParticipantData) -> Participant:
@@ -580,86 +576,3 @@ def _cancel(*, registration: Registration, now: datetime) -> tuple[Registration,
     registration.save(update_fields=["state", "cancelled_at"])
     promoted = waitlist_promote(event=event, now=now) if held_seat else []
     return registration, promoted
-
-
-# --- mails ---------------------------------------------------------------------------------
-
-
-def _event_item(registration: Registration, *, language: str) -> dict:
-    """What a mail says about one registration, formatted in the reader's language."""
-    event = registration.event
-    with translation.override(language):
-        start = formats.date_format(event.local_start, "DATETIME_FORMAT")
-        end = formats.time_format(event.local_end, "TIME_FORMAT")
-        item = {
-            "title": event.title, "series": event.series.title, "when": f"{start}–{end}",
-            "zone": event.time_zone, "state": registration.state,
-            "state_label": registration.get_state_display(),
-            "format": event.get_format_display(),
-            "join_url": event.join_url if shows_join_link(registration) else "",
-        }
-        with translation.override(links.url_language(language)):
-            item["url"] = settings.SITE_URL + event.get_absolute_url()
-    return item
-
-
-def _in_language(language: str, read: Callable[[], str]) -> str:
-    """A translated text read in the mail reader's language."""
-    with translation.override(language):
-        return read()
-
-
-def _calendar(registrations: Sequence[Registration], *, name: str) -> list[Attachment]:
-    content = registrations_calendar(registrations, name=name)
-    if content is None:
-        return []
-    return [Attachment(filename="events.ics", content=content,
-                       content_type="text/calendar; charset=utf-8")]
-
-
-def _queue(*, participant: Participant, cause: str, template: str, context: dict,
-           attachments: Sequence[Attachment] = ()) -> None:
-    mail_queue(cause=cause, to=participant.email, language=participant.language,
-               template=template, attachments=attachments,
-               context={"name": participant.name,
-                        "personal_url": links.personal_url(participant=participant)} | context)
-
-
-def _mail_confirm_request(*, participant: Participant, registrations: Sequence[Registration],
-                          series: Series) -> None:
-    language = participant.language
-    _queue(participant=participant, template="registration_confirm_request",
-           cause=f"participant:{participant.pk}:confirm-request:{participant.confirm_nonce}",
-           context={"series_title": _in_language(language, lambda: series.title),
-                    "confirm_url": links.confirm_url(participant=participant),
-                    "pending_hours": settings.REGISTRATION_PENDING_HOURS,
-                    "events": [_event_item(item, language=language) for item in registrations]},
-           attachments=_calendar(registrations, name=series.title))
-
-
-def _mail_registered(*, participant: Participant, registrations: Sequence[Registration],
-                     cause: str, template: str = "registration_registered") -> None:
-    if participant.is_anonymised:
-        return
-    language = participant.language
-    items = [_event_item(item, language=language) for item in registrations]
-    _queue(participant=participant, template=template, cause=cause,
-           context={"events": items,
-                    "confirmed": [item for item in items if item["state"] == State.CONFIRMED],
-                    "waitlisted": [item for item in items if item["state"] == State.WAITLISTED]},
-           attachments=_calendar(registrations, name="clustermeet"))
-
-
-def _mail_cancelled(*, participant: Participant, registrations: Sequence[Registration],
-                    cause: str) -> None:
-    if participant.is_anonymised:
-        return
-    language = participant.language
-    _queue(participant=participant, template="registration_cancelled", cause=cause,
-           context={"events": [_event_item(item, language=language) for item in registrations]})
-
-
-def _mail_personal_link(*, participant: Participant, now: datetime) -> None:
-    _queue(participant=participant, template="participant_link",
-           cause=f"participant:{participant.pk}:link:{_stamp(now)}",
-           context={"max_age_days": settings.PERSONAL_LINK_MAX_AGE_DAYS})

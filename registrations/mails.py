@@ -1,0 +1,103 @@
+"""The mails of a registration's life, one function per kind, in the reader's language.
+
+Each writes the outbox row through mail_queue in the caller's transaction (see services).
+"""
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from django.conf import settings
+from django.utils import formats, translation
+
+from events.models import Series
+from mail.services import Attachment, mail_queue
+from registrations import links
+from registrations.calendars import registrations_calendar, shows_join_link
+from registrations.models import Participant, Registration
+
+State = Registration.State
+
+
+def stamp(moment: datetime) -> str:
+    """A moment as it appears in a mail's cause key."""
+    return str(int(moment.timestamp() * 1_000_000))
+
+
+def event_item(registration: Registration, *, language: str) -> dict:
+    """What a mail says about one registration, formatted in the reader's language."""
+    event = registration.event
+    with translation.override(language):
+        start = formats.date_format(event.local_start, "DATETIME_FORMAT")
+        end = formats.time_format(event.local_end, "TIME_FORMAT")
+        item = {
+            "title": event.title, "series": event.series.title, "when": f"{start}–{end}",
+            "zone": event.time_zone, "state": registration.state,
+            "state_label": registration.get_state_display(),
+            "format": event.get_format_display(),
+            "join_url": event.join_url if shows_join_link(registration) else "",
+        }
+        with translation.override(links.url_language(language)):
+            item["url"] = settings.SITE_URL + event.get_absolute_url()
+    return item
+
+
+def in_language(language: str, read: Callable[[], str]) -> str:
+    """A translated text read in the mail reader's language."""
+    with translation.override(language):
+        return read()
+
+
+def calendar_attachments(registrations: Sequence[Registration], *, name: str) -> list[Attachment]:
+    content = registrations_calendar(registrations, name=name)
+    if content is None:
+        return []
+    return [Attachment(filename="events.ics", content=content,
+                       content_type="text/calendar; charset=utf-8")]
+
+
+def participant_mail_queue(*, participant: Participant, cause: str, template: str, context: dict,
+           attachments: Sequence[Attachment] = ()) -> None:
+    mail_queue(cause=cause, to=participant.email, language=participant.language,
+               template=template, attachments=attachments,
+               context={"name": participant.name,
+                        "personal_url": links.personal_url(participant=participant)} | context)
+
+
+def mail_confirm_request(*, participant: Participant, registrations: Sequence[Registration],
+                          series: Series) -> None:
+    language = participant.language
+    participant_mail_queue(participant=participant, template="registration_confirm_request",
+           cause=f"participant:{participant.pk}:confirm-request:{participant.confirm_nonce}",
+           context={"series_title": in_language(language, lambda: series.title),
+                    "confirm_url": links.confirm_url(participant=participant),
+                    "pending_hours": settings.REGISTRATION_PENDING_HOURS,
+                    "events": [event_item(item, language=language) for item in registrations]},
+           attachments=calendar_attachments(registrations, name=series.title))
+
+
+def mail_registered(*, participant: Participant, registrations: Sequence[Registration],
+                     cause: str, template: str = "registration_registered") -> None:
+    if participant.is_anonymised:
+        return
+    language = participant.language
+    items = [event_item(item, language=language) for item in registrations]
+    participant_mail_queue(participant=participant, template=template, cause=cause,
+           context={"events": items,
+                    "confirmed": [item for item in items if item["state"] == State.CONFIRMED],
+                    "waitlisted": [item for item in items if item["state"] == State.WAITLISTED]},
+           attachments=calendar_attachments(registrations, name="clustermeet"))
+
+
+def mail_cancelled(*, participant: Participant, registrations: Sequence[Registration],
+                    cause: str) -> None:
+    if participant.is_anonymised:
+        return
+    language = participant.language
+    participant_mail_queue(participant=participant, template="registration_cancelled", cause=cause,
+           context={"events": [event_item(item, language=language) for item in registrations]})
+
+
+def mail_personal_link(*, participant: Participant, now: datetime) -> None:
+    participant_mail_queue(participant=participant, template="participant_link",
+           cause=f"participant:{participant.pk}:link:{stamp(now)}",
+           context={"max_age_days": settings.PERSONAL_LINK_MAX_AGE_DAYS})
