@@ -1,5 +1,6 @@
 """Every input of the participant's side goes through one of these forms."""
 
+import hashlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -9,7 +10,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from events.models import Event, Organisation, Series
+from core.widgets import LongSelect
+from events.models import Event, Organisation, Series, Theme
 from registrations.models import ConsentText, Participant, Registration
 
 NAME_MAX = 200
@@ -49,9 +51,10 @@ class RegistrationForm(forms.Form):
         label=_("Kind of organisation"),
         choices=[("", _("Choose a kind"))] + list(Organisation.Kind.choices))
     organisation_country = forms.ChoiceField(label=_("Country of the organisation"),
-                                             choices=_country_choices)
+                                             choices=_country_choices, widget=LongSelect)
     job_title = forms.CharField(label=_("Job title"), max_length=NAME_MAX, required=False)
-    country = forms.ChoiceField(label=_("Your country"), choices=_country_choices)
+    country = forms.ChoiceField(label=_("Your country"), choices=_country_choices,
+                                widget=LongSelect)
     language = forms.ChoiceField(label=_("Preferred language for mails"),
                                  choices=settings.CONTENT_LANGUAGES)
     scope = forms.ChoiceField(
@@ -73,7 +76,7 @@ class RegistrationForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
-    def __init__(self, *args, series: Series, events: list[Event],
+    def __init__(self, *args, series: Series, events: list[Event], themes: list[Theme],
                  consent: ConsentText | None, **kwargs):
         kwargs.setdefault("initial", {})
         kwargs["initial"] = {"language": get_language(), "scope": self.SCOPE_SERIES,
@@ -82,11 +85,23 @@ class RegistrationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.series, self.consent_text = series, consent
         self.fields["events"].set_objects(events, label=event_label)
-        self.fields["themes"].set_objects(list(series.themes.all()))
+        self.fields["themes"].set_objects(themes)
         self.fields["events"].error_messages["invalid_choice"] = _(
             "Registration for one of the chosen events is not open.")
         self.fields["themes"].error_messages["invalid_choice"] = _(
             "There is no such theme in this series.")
+
+    @property
+    def render_key(self) -> str:
+        """Everything the unbound form's markup depends on, hashed: the page caches that
+        markup under this key (rendering ~15 fields costs more than all the rest of the
+        page), so that a change to any of it (events, themes, notice, language, the
+        preselected event) is a new key, never a stale form."""
+        consent = self.consent_text
+        parts = (get_language(), self.series.pk, self.initial,
+                 consent and (consent.pk, consent.version, consent.text),
+                 self.fields["events"].choices, self.fields["themes"].choices)
+        return hashlib.sha256(repr(parts).encode()).hexdigest()
 
     @property
     def is_spam(self) -> bool:
