@@ -47,16 +47,17 @@ def calendar_bytes(name: str, events: Iterable[Event], *, join_urls: dict | None
     calendar = _calendar(name)
     for event in events:
         calendar.add_component(event_component(event, join_url=(join_urls or {}).get(event.pk, "")))
-    for position, tzid in enumerate(sorted(calendar.get_missing_tzids())):
-        calendar.subcomponents.insert(position, _vtimezone(tzid))  # zones before events
-    return calendar.to_ical()
+    zones = b"".join(_vtimezone_ical(tzid) for tzid in sorted(calendar.get_missing_tzids()))
+    head, first_event, rest = calendar.to_ical().partition(b"BEGIN:VEVENT\r\n")
+    return head + zones + first_event + rest  # the zones before the events
 
 
 @lru_cache(maxsize=64)
-def _vtimezone(tzid: str) -> Timezone:
-    """A zone's VTIMEZONE, built once per process: building one costs several ms, and
-    every confirmation mail carries a calendar file. Shared, so never changed."""
-    return Timezone.from_tzid(tzid)
+def _vtimezone_ical(tzid: str) -> bytes:
+    """A zone's VTIMEZONE as it appears in the file, built and serialised once per process:
+    that costs several ms (decades of transitions), and every confirmation mail carries a
+    calendar file."""
+    return Timezone.from_tzid(tzid).to_ical()
 
 
 def event_calendar(event: Event) -> bytes:
