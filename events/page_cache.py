@@ -3,21 +3,32 @@
 Public pages look the same for every visitor, so a rendered page is kept in the shared
 cache under the path, the language and a content version. Any change to the content
 (a save or delete of a model of the public site, through the admin or a service) sets a
-new version, which makes every cached page stale at once, in every worker process.
+new version, which makes every cached page stale at once, in every worker process. The
+version is set again when the change commits: a page rendered from the old rows while the
+change was still uncommitted is never kept under the new version.
+
+`content_cached` keeps other reads of the public content (the registration form's events,
+themes and privacy notice) under the same version; `watch_model` adds a model of another
+app to what counts as public content.
 """
 
 import time
 from collections.abc import Callable
 from functools import wraps
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 
+T = TypeVar("T")
+
 VERSION_KEY = "public-pages:version"
 PUBLIC_APPS = {"events", "reports"}
+_watched_models: set[str] = set()
 
 
 def content_version() -> str:
@@ -54,9 +65,29 @@ def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
     return wrapper
 
 
+def content_cached(key: str, build: Callable[[], T]) -> T:
+    """What `build()` returns, kept in the shared cache until the public content changes
+    (or PAGE_CACHE_SECONDS pass). `build` must read public content only, and return
+    something picklable and not None."""
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        return build()
+    full_key = f"public-content:{content_version()}:{key}"
+    value = cache.get(full_key)
+    if value is None:
+        value = build()
+        cache.set(full_key, value, settings.PAGE_CACHE_SECONDS)
+    return value
+
+
+def watch_model(label: str) -> None:
+    """Count saves and deletes of this model ("app_label.modelname") as content changes."""
+    _watched_models.add(label.lower())
+
+
 def _on_change(sender, **kwargs) -> None:
-    if sender._meta.app_label in PUBLIC_APPS:
+    if sender._meta.app_label in PUBLIC_APPS or sender._meta.label_lower in _watched_models:
         invalidate()
+        transaction.on_commit(invalidate)
 
 
 def connect_invalidation() -> None:

@@ -2,19 +2,29 @@
 number of queries."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import QuerySet
+from django.http import Http404
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from events.models import Event, Series
+from events.models import Event, Series, Theme
+from events.page_cache import content_cached
+from events.queries import series_get_published
 from registrations.models import ConsentText, Participant, Registration
 
 
 def consent_text_current(*, series: Series) -> ConsentText | None:
     """The newest version of the series' privacy notice, or None if it has none yet."""
     return ConsentText.objects.filter(series=series).order_by("-version").first()
+
+
+def consent_text_current_id(*, series: Series) -> int | None:
+    """The id of the newest version of the series' privacy notice, or None."""
+    return (ConsentText.objects.filter(series=series).order_by("-version")
+            .values_list("pk", flat=True).first())
 
 
 def series_registration_refusal(*, series: Series) -> str | None:
@@ -63,6 +73,45 @@ def events_for_series_registration(*, series: Series,
     now = now or timezone.now()
     return [event for event in events_upcoming_of_series(series=series, now=now)
             if not (event.registration_closes and now >= event.registration_closes)]
+
+
+@dataclass(frozen=True)
+class RegistrationOffer:
+    """What the registration page of a series offers: read once per content version."""
+
+    series: Series
+    consent: ConsentText | None
+    themes: list[Theme]
+    upcoming: list[Event]  # published, not ended when read; filtered again by the time of use
+
+    def events_open(self, now: datetime | None = None) -> list[Event]:
+        """The events a visitor may choose now (as events_open_for_registration)."""
+        now = now or timezone.now()
+        return [event for event in self.upcoming
+                if event_registration_refusal(event=event, now=now) is None]
+
+
+def registration_offer(*, slug: str) -> RegistrationOffer:
+    """The registration page's series, privacy notice, themes and upcoming events (Http404
+    for a series not published), from the shared cache while the public content is unchanged:
+    every visitor who registers loads the page and posts it, and these reads were half the
+    page's cost. A privacy notice counts as public content (registrations.apps).
+
+    Services check again what they rely on: the current notice, and seats under the lock."""
+
+    def read() -> RegistrationOffer | bool:
+        try:
+            series = series_get_published(slug=slug)
+        except Http404:
+            return False
+        return RegistrationOffer(series=series, consent=consent_text_current(series=series),
+                                 themes=list(series.themes.all()),
+                                 upcoming=list(events_upcoming_of_series(series=series)))
+
+    offer = content_cached(f"registration-offer:{slug}", read)
+    if offer is False:
+        raise Http404("No series matches the given query.")
+    return offer
 
 
 def participant_registrations(*, participant: Participant) -> list[Registration]:

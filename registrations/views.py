@@ -53,13 +53,14 @@ def _participant_data(form: forms.RegistrationForm) -> services.ParticipantData:
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def register(request: HttpRequest, series: str) -> HttpResponse:
-    series_obj = series_get_published(slug=series)
+    offer = queries.registration_offer(slug=series)
+    series_obj, consent = offer.series, offer.consent
     with series_fallback(series_obj.default_language):
-        events = queries.events_open_for_registration(series=series_obj)
-        consent = queries.consent_text_current(series=series_obj)
+        events = offer.events_open()
         preselect = forms.PreselectForm(request.GET, events=events)
         form = forms.RegistrationForm(_posted(request), series=series_obj, events=events,
-                                      consent=consent, initial=preselect.initial_choice())
+                                      themes=offer.themes, consent=consent,
+                                      initial=preselect.initial_choice())
         if form.is_bound and form.is_valid():
             if form.is_spam:
                 return redirect("registrations:sent", series=series_obj.slug)

@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.utils import timezone
 
+from events import page_cache
 from events.models import Event, Organisation, Talk
 from tests.factories import (
     event_create,
@@ -210,6 +211,38 @@ def test_cached_pages_are_kept_per_language(client):
     assert "In English" in html(client.get(f"/en/series/{series.slug}/"))
     assert "Auf Deutsch" in html(client.get(f"/de/series/{series.slug}/"))
     assert "In English" in html(client.get(f"/en/series/{series.slug}/"))
+
+
+def test_a_change_makes_pages_stale_again_when_it_commits(
+        client, django_capture_on_commit_callbacks):
+    """A page rendered from the old rows while the change was uncommitted must not be kept
+    under the new version: the version changes again at the commit."""
+    series = series_create(title_en="Old title")
+    url = f"/en/series/{series.slug}/"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        series.title_en = "New title"
+        series.save()
+        during = page_cache.content_version()
+
+    assert page_cache.content_version() != during
+    assert "New title" in html(client.get(url))
+
+
+def test_reads_kept_with_the_content_follow_it(settings):
+    series = series_create()
+    reads = []
+
+    def read():
+        reads.append(1)
+        return len(reads)
+
+    assert page_cache.content_cached(f"test:{series.pk}", read) == 1
+    assert page_cache.content_cached(f"test:{series.pk}", read) == 1
+    series.save()
+    assert page_cache.content_cached(f"test:{series.pk}", read) == 2
+    settings.PAGE_CACHE_SECONDS = 0
+    assert page_cache.content_cached(f"test:{series.pk}", read) == 3
 
 
 def test_unpublished_series_is_not_found(client):

@@ -147,6 +147,42 @@ def test_a_second_registration_with_the_same_address_resends_the_confirmation(
 # --- bad input on the form -----------------------------------------------------------------
 
 
+def test_the_form_shows_every_change_at_once(client, series, consent, leipzig):
+    """The form's markup and its events, themes and notice are kept between visits: any
+    change to them must show on the very next visit, in each language."""
+    first = html(client.get(register_url(series)))
+    assert "Leipzig" in first and "Sofia" not in first
+
+    event_create(series=series, slug="sofia", title_en="Sofia")
+    theme_create(series=series, name_en="Robotics")
+    consent_text_create(series=series, version=2, text_en="The second notice.")
+    leipzig.title_en = "Leipzig moved"
+    leipzig.save()
+    page = html(client.get(register_url(series)))
+
+    assert "Sofia" in page and "Robotics" in page and "Leipzig moved" in page
+    assert "The second notice." in page and "Privacy notice (version 2)" in page
+    assert 'name="consent_version" value="2"' in page
+    assert re.search(r'value="series"[^>]*checked', page)
+    assert re.search(rf'value="{leipzig.pk}"[^>]*checked',
+                     html(client.get(register_url(series) + "?event=leipzig")))
+    assert "E-Mail-Adresse" in html(client.get(f"/de/series/{series.slug}/register/"))
+
+
+def test_a_form_with_errors_keeps_what_was_typed(client, series, consent, leipzig):
+    response = client.post(register_url(series), form_data(
+        email="nope", name="Alice <Adler> & Co", country="AT", organisation_country="IT"))
+
+    page = html(response)
+    assert response.status_code == 400
+    assert 'value="Alice &lt;Adler&gt; &amp; Co"' in page
+    assert re.search(r'<select name="country"[^>]*>.*?<option value="AT" selected>Austria'
+                     r'</option>', page, re.DOTALL)
+    assert re.search(r'<select name="organisation_country"[^>]*>.*?<option value="IT" selected>'
+                     r'Italy</option>', page, re.DOTALL)
+    assert page.count(" selected>") == 4  # both countries, the kind, the language
+
+
 @pytest.mark.parametrize("fields, field, message", [
     ({"email": "not-an-address"}, "email", "Enter a valid email address."),
     ({"name": "x" * 201}, "name",
