@@ -55,17 +55,15 @@ def mail_queue(
     rolls back with that change.
 
     Steps:
-    1. if a mail was already queued for `cause`, return it (nothing is queued again);
-    2. check the address (ValidationError), render subject, text and HTML from
+    1. check the address (ValidationError), render subject, text and HTML from
        mail/<template>/ in `language` (mail_render);
-    3. insert the mail and its attachments in a savepoint (should a concurrent transaction
-       insert the same cause first, return its mail instead);
-    4. on commit, enqueue the mail_send task with the mail's id (a failed enqueue is logged;
+    2. insert the mail and its attachments in a savepoint; if a mail was already queued
+       for `cause` (the cause is unique; also by a concurrent transaction), return that
+       mail: nothing is queued again. Callers whose causes often repeat (reminders) check
+       the outbox first, which spares the rendering;
+    3. on commit, enqueue the mail_send task with the mail's id (a failed enqueue is logged;
        the sweep of due mails sends it then).
     """
-    existing = Mail.objects.filter(cause=cause).first()
-    if existing is not None:
-        return existing
     validate_email(to)
     subject, text, html = mail_render(template=template, language=language, context=context)
     try:

@@ -63,18 +63,18 @@ def registration_request(*, series: Series, data: ParticipantData, consent: Cons
        the chosen events is not open, or the consent is not the series' current version;
     2. find the participant by address, case-insensitively, and lock it — or create it; a
        known address gets no duplicate, and its data is replaced only while it was never
-       confirmed; record the consent (version and time);
+       confirmed; record the consent (version and time), draw a new confirmation nonce
+       (older confirmation links stop working), save;
     3. create a pending registration for each event not yet held (a cancelled one is
        reopened as pending), and the series registration if the whole series is asked for;
-    4. draw a new confirmation nonce (older confirmation links stop working) and save;
-    5. log;
-    6. queue the confirmation request with the calendar file of the pending events — or,
+       set the themes of interest while the address was never confirmed;
+    4. log;
+    5. queue the confirmation request with the calendar file of the pending events — or,
        if nothing is left to confirm, the mail with the personal link.
     """
     now = now or timezone.now()
     refusal = queries.series_registration_refusal(series=series)
-    current = queries.consent_text_current(series=series)
-    if refusal is None and (current is None or consent.pk != current.pk):
+    if refusal is None and consent.pk != queries.consent_text_current_id(series=series):
         refusal = _("The privacy notice has changed. Please read it again and agree to it.")
     if events is not None:
         if any(event.series_id != series.pk for event in events):
@@ -87,28 +87,30 @@ def registration_request(*, series: Series, data: ParticipantData, consent: Cons
     if refusal:
         raise RegistrationError(refusal)
 
-    participant = _participant_lock_or_create(data=data)
-    if participant.confirmed_at is None:
-        _participant_fill(participant, data=data)
-    participant.consent, participant.consented_at = consent, now
+    participant, created = _participant_lock_or_create(data=data, consent=consent, now=now)
     if events is None:
         series_registration = _series_registration_open(participant=participant, series=series,
-                                                        now=now)
+                                                        now=now, created=created)
         events = queries.events_for_series_registration(series=series, now=now)
     else:
         series_registration = None
-    for event in events:
-        _registration_request_one(participant=participant, event=event, now=now,
-                                  series_registration=series_registration)
-    participant.confirm_nonce = secrets.token_hex(16)
-    participant.save()
+    if created:  # nothing to look up: every registration is new and pending
+        pending = Registration.objects.bulk_create(
+            Registration(participant=participant, event=event, requested_at=now,
+                         series_registration=series_registration) for event in events)
+        pending.sort(key=lambda registration: (registration.event.start, registration.pk))
+        has_pending_series = series_registration is not None
+    else:
+        for event in events:
+            _registration_request_one(participant=participant, event=event, now=now,
+                                      series_registration=series_registration)
+        pending = _pending_registrations(participant)
+        has_pending_series = participant.series_registrations.filter(
+            confirmed_at__isnull=True, cancelled_at__isnull=True).exists()
     if data.themes and participant.confirmed_at is None:
         participant.themes.set(data.themes)
     logger.info("Registration requested: participant %s, series %s", participant.pk, series.pk)
 
-    pending = _pending_registrations(participant)
-    has_pending_series = participant.series_registrations.filter(
-        confirmed_at__isnull=True, cancelled_at__isnull=True).exists()
     if pending or has_pending_series:
         mails.mail_confirm_request(participant=participant, registrations=pending, series=series)
     else:
@@ -474,19 +476,32 @@ def participant_delete(*, participant: Participant, now: datetime | None = None)
 # --- helpers -------------------------------------------------------------------------------
 
 
-def _participant_lock_or_create(*, data: ParticipantData) -> Participant:
-    """The participant with this address (case-insensitive), locked; created if new."""
+def _participant_lock_or_create(*, data: ParticipantData, consent: ConsentText,
+                                 now: datetime) -> tuple[Participant, bool]:
+    """The participant with this address (case-insensitive), locked, or a new one; with the
+    request's data (while never confirmed), the consent and a new confirmation nonce (older
+    confirmation links stop working); saved. True when created."""
     existing = Participant.objects.select_for_update().filter(email__iexact=data.email).first()
-    if existing is not None:
-        return existing
-    try:
-        with transaction.atomic():
-            participant = Participant(email=data.email, link_key=secrets.token_hex(16))
-            _participant_fill(participant, data=data)
-            participant.save()
-            return participant
-    except IntegrityError:  # the same address registered at this very moment
-        return Participant.objects.select_for_update().get(email__iexact=data.email)
+    if existing is None:
+        participant = Participant(email=data.email, link_key=secrets.token_hex(16))
+        _participant_request(participant, data=data, consent=consent, now=now)
+        try:
+            with transaction.atomic():
+                participant.save()
+            return participant, True
+        except IntegrityError:  # the same address registered at this very moment
+            existing = Participant.objects.select_for_update().get(email__iexact=data.email)
+    _participant_request(existing, data=data, consent=consent, now=now)
+    existing.save()
+    return existing, False
+
+
+def _participant_request(participant: Participant, *, data: ParticipantData,
+                         consent: ConsentText, now: datetime) -> None:
+    if participant.confirmed_at is None:
+        _participant_fill(participant, data=data)
+    participant.consent, participant.consented_at = consent, now
+    participant.confirm_nonce = secrets.token_hex(16)
 
 
 def _participant_fill(participant: Participant, *, data: ParticipantData) -> None:
@@ -501,8 +516,13 @@ def _participant_fill(participant: Participant, *, data: ParticipantData) -> Non
     participant.listed_publicly = data.listed_publicly
 
 
-def _series_registration_open(*, participant: Participant, series: Series,
-                              now: datetime) -> SeriesRegistration:
+def _series_registration_open(*, participant: Participant, series: Series, now: datetime,
+                              created: bool = False) -> SeriesRegistration:
+    """The participant's series registration: created, or reopened if it was cancelled.
+    `created`: the participant is new, so it has none yet."""
+    if created:
+        return SeriesRegistration.objects.create(participant=participant, series=series,
+                                                 requested_at=now)
     series_registration, created = SeriesRegistration.objects.get_or_create(
         participant=participant, series=series, defaults={"requested_at": now})
     if not created and series_registration.cancelled_at is not None:
@@ -545,18 +565,18 @@ def _take_places(*, participant: Participant, registrations: Sequence[Registrati
     if not registrations:
         return []
     event_ids = sorted({registration.event_id for registration in registrations})
-    events = {event.pk: event for event in
-              Event.objects.select_for_update().filter(pk__in=event_ids).order_by("pk")}
+    locked = {event.pk: event for event in Event.objects.select_for_update()
+              .filter(pk__in=event_ids).order_by("pk").only("status", "end", "capacity")}
     now = now or timezone.now()  # taken under the locks: the order of the waiting list
     for registration in registrations:
-        event = events[registration.event_id]
+        event, fresh = registration.event, locked[registration.event_id]
+        event.status, event.end, event.capacity = fresh.status, fresh.end, fresh.capacity
         if event.status != Event.Status.PUBLISHED or event.end <= now:
             registration.state, registration.cancelled_at = State.CANCELLED, now
         else:
             free = _free_seats(event)
             registration.state = State.CONFIRMED if free is None or free > 0 else State.WAITLISTED
             registration.confirmed_at = now
-        registration.event = event
         registration.save(update_fields=["state", "confirmed_at", "cancelled_at"])
     return list(registrations)
 
