@@ -50,6 +50,8 @@ class Mail(models.Model):
         verbose_name_plural = _("mails")
         indexes = [
             models.Index(fields=["state", "next_attempt_at"], name="mail_state_next_attempt"),
+            # a person's mails: anonymised when they delete their data, found in the admin
+            models.Index(fields=["to"], name="mail_to"),
         ]
         constraints = [
             models.CheckConstraint(
