@@ -194,6 +194,17 @@ def test_language_switch_links_to_the_same_page_in_each_language(client):
     assert event.get_absolute_url() in page
 
 
+def test_language_switch_keeps_the_filter_and_works_on_a_missing_page(client):
+    series = series_create()
+
+    filtered = html(client.get(f"/en/series/{series.slug}/events/?theme=mobility&q=%C3%A9"))
+    missing = html(client.get("/en/no-such-page/"))
+
+    assert (f'href="/de/series/{series.slug}/events/?theme=mobility&amp;q=%C3%A9" lang="de"'
+            in filtered)
+    assert 'href="/de/no-such-page/" lang="de"' in missing
+
+
 def test_cached_page_changes_when_content_changes(client):
     series = series_create(title_en="Old title")
     url = f"/en/series/{series.slug}/"
