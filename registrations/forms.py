@@ -2,6 +2,7 @@
 
 import hashlib
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from django import forms
@@ -18,7 +19,31 @@ NAME_MAX = 200
 
 
 def _country_choices() -> list[tuple[str, str]]:
+    return _country_choices_in(get_language())
+
+
+@lru_cache(maxsize=16)
+def _country_choices_in(language: str) -> list[tuple[str, str]]:
+    """django-countries' list, translated and sorted (costly), once per language."""
     return [("", _("Choose a country"))] + list(countries)
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> frozenset[str]:
+    return frozenset(code for code, _name in countries)
+
+
+class CountryChoiceField(forms.ChoiceField):
+    """A country by its two-letter code, chosen from the translated list."""
+
+    widget = LongSelect
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=_country_choices, **kwargs)
+
+    def valid_value(self, value) -> bool:
+        """A known code; Django's check walks all ~250 choices on every submission."""
+        return value in _country_codes()
 
 
 class ObjectsChoiceField(forms.MultipleChoiceField):
@@ -50,11 +75,9 @@ class RegistrationForm(forms.Form):
     organisation_kind = forms.ChoiceField(
         label=_("Kind of organisation"),
         choices=[("", _("Choose a kind"))] + list(Organisation.Kind.choices))
-    organisation_country = forms.ChoiceField(label=_("Country of the organisation"),
-                                             choices=_country_choices, widget=LongSelect)
+    organisation_country = CountryChoiceField(label=_("Country of the organisation"))
     job_title = forms.CharField(label=_("Job title"), max_length=NAME_MAX, required=False)
-    country = forms.ChoiceField(label=_("Your country"), choices=_country_choices,
-                                widget=LongSelect)
+    country = CountryChoiceField(label=_("Your country"))
     language = forms.ChoiceField(label=_("Preferred language for mails"),
                                  choices=settings.CONTENT_LANGUAGES)
     scope = forms.ChoiceField(
