@@ -192,6 +192,8 @@ def test_a_form_with_errors_keeps_what_was_typed(client, series, consent, leipzi
      "Select a valid choice. pirate is not one of the available choices."),
     ({"country": "XX"}, "country",
      "Select a valid choice. XX is not one of the available choices."),
+    ({"organisation_country": "DEU"}, "organisation_country",
+     "Select a valid choice. DEU is not one of the available choices."),
     ({"consent": ""}, "consent", "Please agree to the privacy notice to register."),
     ({"scope": "events"}, "events", "Please choose at least one event."),
     ({"scope": "events", "events": ["999999"]}, "events",
