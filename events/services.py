@@ -1,9 +1,13 @@
-"""Writes of the events app: the lifecycle of an event."""
+"""Writes of the events app: the lifecycle of an event.
+
+The one import against the app direction: an event's lifecycle changes its registrations
+(registrations.services), until an `orga` workflow layer takes these functions over.
+"""
 
 from django.db import transaction
 
 from events.models import Event
-from registrations.services import series_grow
+from registrations.services import event_capacity_change, event_registrations_cancel, series_grow
 
 
 @transaction.atomic
@@ -24,8 +28,23 @@ def event_publish(*, event: Event) -> Event:
 def event_cancel(*, event: Event) -> Event:
     """Cancel an event.
 
-    Steps: 1. set the status to cancelled and save.
+    Steps: 1. set the status to cancelled and save; 2. cancel its registrations and tell
+    those who held a seat or a waiting-list place by mail
+    (registrations.services.event_registrations_cancel).
     """
     event.status = Event.Status.CANCELLED
     event.save(update_fields=["status"])
+    event_registrations_cancel(event=event)
+    return event
+
+
+@transaction.atomic
+def event_capacity_set(*, event: Event, capacity: int | None) -> Event:
+    """Change an event's capacity.
+
+    Steps: 1. set and save the capacity; 2. give the seats it frees to the waiting list,
+    with a mail to each promoted (registrations.services.event_capacity_change).
+    """
+    event_capacity_change(event=event, capacity=capacity)
+    event.capacity = capacity
     return event

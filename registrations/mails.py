@@ -9,6 +9,7 @@ from datetime import datetime
 from django.conf import settings
 from django.utils import formats, translation
 
+from events.calendars import calendar_bytes
 from events.models import Series
 from mail.services import Attachment, mail_queue
 from registrations import links
@@ -16,6 +17,7 @@ from registrations.calendars import registrations_calendar, shows_join_link
 from registrations.models import Participant, Registration
 
 State = Registration.State
+CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
 
 def stamp(moment: datetime) -> str:
@@ -51,8 +53,7 @@ def calendar_attachments(registrations: Sequence[Registration], *, name: str) ->
     content = registrations_calendar(registrations, name=name)
     if content is None:
         return []
-    return [Attachment(filename="events.ics", content=content,
-                       content_type="text/calendar; charset=utf-8")]
+    return [Attachment(filename="events.ics", content=content, content_type=CALENDAR_TYPE)]
 
 
 def participant_mail_queue(*, participant: Participant, cause: str, template: str, context: dict,
@@ -95,6 +96,18 @@ def mail_cancelled(*, participant: Participant, registrations: Sequence[Registra
     language = participant.language
     participant_mail_queue(participant=participant, template="registration_cancelled", cause=cause,
            context={"events": [event_item(item, language=language) for item in registrations]})
+
+
+def mail_event_cancelled(*, participant: Participant, registration: Registration) -> None:
+    """The organisers cancelled the event; the calendar file marks it cancelled."""
+    if participant.is_anonymised:
+        return
+    event = registration.event
+    participant_mail_queue(participant=participant, template="registration_event_cancelled",
+           cause=f"registration:{registration.pk}:event-cancelled",
+           context={"events": [event_item(registration, language=participant.language)]},
+           attachments=[Attachment(filename="events.ics", content_type=CALENDAR_TYPE,
+                                   content=calendar_bytes(event.series.title, [event]))])
 
 
 def mail_personal_link(*, participant: Participant, now: datetime) -> None:

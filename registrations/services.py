@@ -298,6 +298,39 @@ def event_capacity_change(*, event: Event, capacity: int | None,
 
 
 @transaction.atomic
+def event_registrations_cancel(*, event: Event,
+                               now: datetime | None = None) -> list[Registration]:
+    """Cancel every registration of an event the organisers cancelled.
+
+    Called by events.services.event_cancel. Returns the registrations cancelled.
+
+    Steps:
+    1. lock the event;
+    2. set each pending, confirmed and waitlisted registration cancelled and save (nobody
+       is promoted: there is no event any more);
+    3. log;
+    4. queue the 'event cancelled' mail, with a calendar file that marks the event
+       cancelled, to each participant who held a seat or a waiting-list place (an address
+       never confirmed gets no mail).
+    """
+    now = now or timezone.now()
+    event = Event.objects.select_for_update().select_related("series").get(pk=event.pk)
+    registrations = list(event.registrations.active().select_related("participant")
+                         .order_by("pk"))
+    told = [registration for registration in registrations
+            if registration.state != State.PENDING]
+    for registration in registrations:
+        registration.event = event
+        registration.state, registration.cancelled_at = State.CANCELLED, now
+        registration.save(update_fields=["state", "cancelled_at"])
+    logger.info("Event %s cancelled: %d registrations cancelled", event.pk, len(registrations))
+    for registration in told:
+        mails.mail_event_cancelled(participant=registration.participant,
+                                   registration=registration)
+    return registrations
+
+
+@transaction.atomic
 def series_grow(*, event: Event, now: datetime | None = None) -> list[Registration]:
     """Register everyone registered for the whole series for a newly published event.
 

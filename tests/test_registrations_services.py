@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from events.models import Event
-from events.services import event_publish
+from events.services import event_cancel, event_publish
 from mail.models import Mail
 from registrations import services
 from registrations.models import Participant, Registration, SeriesRegistration
@@ -221,6 +221,35 @@ def test_raising_the_capacity_promotes_the_waiting_list_in_order(series):
     assert [registration.participant for registration in promoted] == people[1:3]
     assert states(leipzig)["p3@example.org"] == State.WAITLISTED
     assert Mail.objects.filter(cause__contains=":promoted:").count() == 2
+
+
+def test_cancelling_an_event_cancels_its_registrations_and_tells_those_holding_a_place(
+        series):
+    leipzig = event_create(series=series, title_en="Leipzig", title_de="Leipzig (de)",
+                           capacity=1)
+    sofia = event_create(series=series, title_en="Sofia")
+    alice, bob, charlie = (participant_create(email=f"{name}@example.org")
+                           for name in ("alice", "bob", "charlie"))
+    bob.language = "de"
+    bob.save()
+    seat = registration_create(participant=alice, event=leipzig)
+    registration_create(participant=alice, event=sofia)
+    waiting = registration_create(participant=bob, event=leipzig, state=State.WAITLISTED)
+    registration_create(participant=charlie, event=leipzig, state=State.PENDING,
+                        confirmed_at=None)
+
+    event_cancel(event=leipzig)
+
+    assert set(states(leipzig).values()) == {State.CANCELLED}
+    assert states(sofia) == {"alice@example.org": State.CONFIRMED}
+    alice_mail = mail_of(f"registration:{seat.pk}:event-cancelled")
+    assert alice_mail.to == "alice@example.org" and alice_mail.subject == "Cancelled: Leipzig"
+    assert "the organisers have cancelled this event" in alice_mail.text
+    calendar = bytes(alice_mail.attachments.get().content).decode()
+    assert "STATUS:CANCELLED" in calendar and "SUMMARY:Cluster Bridges: Leipzig" in calendar
+    bob_mail = mail_of(f"registration:{waiting.pk}:event-cancelled")
+    assert bob_mail.language == "de" and bob_mail.subject == "Abgesagt: Leipzig (de)"
+    assert not Mail.objects.filter(to="charlie@example.org").exists()
 
 
 def test_publishing_an_event_registers_the_series_participants_subject_to_capacity(series):
