@@ -78,6 +78,29 @@ class EventAdmin(TabbedTranslationAdmin):
     inlines = [TalkInline]
     actions = ["publish", "cancel"]
 
+    def save_model(self, request, obj, form, change):
+        """The status and the capacity change through the services, which register the
+        series' participants for a published event, cancel the registrations of a
+        cancelled one, and promote the waiting list into new seats — with their mails.
+        (The admin runs this in one transaction with the rest of the form.)"""
+        status, capacity = obj.status, obj.capacity
+        obj.status = form.initial.get("status", Event.Status.DRAFT) if change else (
+            Event.Status.DRAFT)
+        if change:
+            obj.capacity = form.initial.get("capacity")
+        super().save_model(request, obj, form, change)
+        if obj.capacity != capacity:
+            services.event_capacity_set(event=obj, capacity=capacity)
+        if obj.status == status:
+            return
+        if status == Event.Status.PUBLISHED:
+            services.event_publish(event=obj)
+        elif status == Event.Status.CANCELLED:
+            services.event_cancel(event=obj)
+        else:
+            obj.status = status
+            obj.save(update_fields=["status"])
+
     @admin.action(description=_("Publish the selected events"))
     def publish(self, request, queryset):
         for event in queryset.exclude(status=Event.Status.PUBLISHED):

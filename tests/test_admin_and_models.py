@@ -1,6 +1,7 @@
 """The organiser's admin for every model, and the database's invariants."""
 
 from datetime import timedelta
+from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -8,6 +9,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from events.models import Event
+from mail.models import Mail
+from registrations.models import Registration
 from tests.factories import (
     event_create,
     organisation_create,
@@ -17,6 +20,11 @@ from tests.factories import (
     speaker_create,
     talk_create,
     theme_create,
+)
+from tests.test_registrations_factories import (
+    participant_create,
+    registration_create,
+    series_registration_create,
 )
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +72,97 @@ def test_admin_publish_action_publishes_drafts(organiser_client):
 
     event.refresh_from_db()
     assert event.status == Event.Status.PUBLISHED
+
+
+class _FormFields(HTMLParser):
+    """What a browser would submit from the admin's change form, as it stands."""
+
+    def __init__(self):
+        super().__init__()
+        self.data, self._textarea, self._select = {}, None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name and attrs.get("type") not in ("submit", "button", "file"):
+            checkable = attrs.get("type") in ("checkbox", "radio")
+            if checkable and "checked" not in attrs:
+                return
+            self.data.setdefault(name, []).append(attrs.get("value", "on" if checkable else ""))
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.data[name] = [""]
+        elif tag == "select" and name:
+            self._select = name
+            self.data.setdefault(name, [])
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.data[self._select].append(attrs.get("value", ""))
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            self._textarea = None
+        elif tag == "select":
+            self._select = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.data[self._textarea][0] += data
+
+
+def admin_change(client, obj, **changes):
+    """Open the object's change form in the admin, change some fields, save."""
+    url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+    admin_submit(client, url, **changes)
+
+
+def admin_submit(client, url, **changes):
+    fields = _FormFields()
+    fields.feed(client.get(url).content.decode())
+    data = fields.data | {name: [str(value)] for name, value in changes.items()}
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+
+
+def test_admin_form_changes_status_and_capacity_through_the_services(organiser_client):
+    series = series_create()
+    leipzig = event_create(series=series, capacity=1)
+    alice, bob = (participant_create(email=f"{name}@example.org") for name in ("alice", "bob"))
+    registration_create(participant=alice, event=leipzig)
+    registration_create(participant=bob, event=leipzig, state=Registration.State.WAITLISTED)
+    charlie = participant_create(email="charlie@example.org")
+    series_registration_create(participant=charlie, series=series)
+    sofia = event_create(series=series, status=Event.Status.DRAFT)
+
+    admin_change(organiser_client, leipzig, capacity=2)
+    admin_change(organiser_client, sofia, status=Event.Status.PUBLISHED)
+
+    assert leipzig.registrations.get(participant=bob).state == Registration.State.CONFIRMED
+    assert Mail.objects.filter(to="bob@example.org", cause__contains=":promoted:").exists()
+    assert sofia.registrations.get(participant=charlie).state == Registration.State.CONFIRMED
+
+    admin_change(organiser_client, leipzig, status=Event.Status.CANCELLED, title_en="Leipzig!")
+
+    leipzig.refresh_from_db()
+    assert (leipzig.status, leipzig.title_en, leipzig.capacity) == (
+        Event.Status.CANCELLED, "Leipzig!", 2)
+    assert set(leipzig.registrations.values_list("state", flat=True)) == {
+        Registration.State.CANCELLED}
+    assert Mail.objects.filter(cause__contains=":event-cancelled").count() == 2
+
+
+def test_admin_form_adding_a_published_event_grows_the_series(organiser_client):
+    series = series_create()
+    charlie = participant_create(email="charlie@example.org")
+    series_registration_create(participant=charlie, series=series)
+
+    admin_submit(organiser_client, reverse("admin:events_event_add"), series=series.pk,
+                 slug="sofia", title_en="Sofia", time_zone="Europe/Sofia",
+                 start_0="2030-05-04", start_1="10:00:00", end_0="2030-05-04",
+                 end_1="12:00:00", status=Event.Status.PUBLISHED)
+
+    sofia = Event.objects.get(slug="sofia")
+    assert sofia.status == Event.Status.PUBLISHED
+    assert sofia.registrations.get(participant=charlie).state == Registration.State.CONFIRMED
 
 
 def test_admin_needs_a_staff_login(client):
