@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -36,6 +36,11 @@ class ConsentText(models.Model):
 class ParticipantQuerySet(models.QuerySet):
     def active(self):
         return self.filter(anonymised_at__isnull=True)
+
+    def with_email(self, email: str):
+        """Whoever registered with this address, in any case: compared as lower(email), so
+        that the unique index on it finds the row (iexact would read the whole table)."""
+        return self.alias(email_lower=Lower("email")).filter(email_lower=Lower(Value(email)))
 
 
 class Participant(models.Model):

@@ -514,7 +514,7 @@ def _participant_lock_or_create(*, data: ParticipantData, consent: ConsentText,
     """The participant with this address (case-insensitive), locked, or a new one; with the
     request's data (while never confirmed), the consent and a new confirmation nonce (older
     confirmation links stop working); saved. True when created."""
-    existing = Participant.objects.select_for_update().filter(email__iexact=data.email).first()
+    existing = Participant.objects.select_for_update().with_email(data.email).first()
     if existing is None:
         participant = Participant(email=data.email, link_key=secrets.token_hex(16))
         _participant_request(participant, data=data, consent=consent, now=now)
@@ -523,7 +523,7 @@ def _participant_lock_or_create(*, data: ParticipantData, consent: ConsentText,
                 participant.save()
             return participant, True
         except IntegrityError:  # the same address registered at this very moment
-            existing = Participant.objects.select_for_update().get(email__iexact=data.email)
+            existing = Participant.objects.select_for_update().with_email(data.email).get()
     _participant_request(existing, data=data, consent=consent, now=now)
     existing.save()
     return existing, False

@@ -237,8 +237,8 @@ def link_request(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         refusal = _rate_limited(request, email=form.cleaned_data["email"])
         if refusal is None:
-            participant = Participant.objects.active().filter(
-                email__iexact=form.cleaned_data["email"]).first()
+            participant = Participant.objects.active().with_email(
+                form.cleaned_data["email"]).first()
             if participant is not None:
                 services.participant_link_send(participant=participant)
             return redirect("registrations:link_sent")
