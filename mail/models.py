@@ -4,6 +4,7 @@ from datetime import datetime
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -50,8 +51,8 @@ class Mail(models.Model):
         verbose_name_plural = _("mails")
         indexes = [
             models.Index(fields=["state", "next_attempt_at"], name="mail_state_next_attempt"),
-            # a person's mails: anonymised when they delete their data, found in the admin
-            models.Index(fields=["to"], name="mail_to"),
+            # a person's mails, in any letter case: anonymised when they delete their data
+            models.Index(Lower("to"), name="mail_to_lower"),
         ]
         constraints = [
             models.CheckConstraint(

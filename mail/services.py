@@ -20,7 +20,8 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import F, QuerySet
+from django.db.models import F, QuerySet, Value
+from django.db.models.functions import Lower
 from django.template import Context
 from django.template.loader import get_template
 from django.utils import timezone, translation
@@ -123,8 +124,9 @@ def mail_send(*, mail_id: int, now: datetime | None = None) -> Mail.State | None
     3. on success, mark the mail sent;
     4. on a failure (SMTPException, OSError, timeouts; any other error is recorded the same
        way and then raised), keep the error, and either queue the mail again with
-       exponential back-off and enqueue mail_send for that time, or, after
-       MAIL_MAX_ATTEMPTS attempts, mark it failed.
+       exponential back-off and enqueue mail_send for that time, or mark it failed: after
+       MAIL_MAX_ATTEMPTS attempts, or at once when the server refused the recipient or the
+       message for good (a 5xx reply: sending again cannot help).
 
     Steps 3 and 4 only write while this run's claim holds. The one case that can send a
     mail twice: the process dies (or loses the database) after the SMTP server accepted the
@@ -142,7 +144,8 @@ def mail_send(*, mail_id: int, now: datetime | None = None) -> Mail.State | None
     try:
         mail_message(mail=mail).send()
     except (smtplib.SMTPException, OSError) as error:
-        return _mail_send_failed(mail=mail, ours=ours, error=error, now=now)
+        return _mail_send_failed(mail=mail, ours=ours, error=error, now=now,
+                                 for_good=_refused_for_good(error))
     except Exception as error:
         _mail_send_failed(mail=mail, ours=ours, error=error, now=now)
         raise
@@ -157,8 +160,9 @@ def mails_send_due(*, now: datetime | None = None, limit: int = 500) -> int:
 
     Steps:
     1. list up to `limit` due mails, the longest waiting first;
-    2. mail_send each, stopping at the first failed send (during an outage the rest would
-       fail too, each after up to EMAIL_TIMEOUT; they stay due for the next sweep).
+    2. mail_send each, stopping at the first send queued again (during an outage the rest
+       would fail too, each after up to EMAIL_TIMEOUT; they stay due for the next sweep);
+       a mail refused for good does not stop the others.
     """
     now = now or timezone.now()
     mail_ids = list(
@@ -170,7 +174,7 @@ def mails_send_due(*, now: datetime | None = None, limit: int = 500) -> int:
         state = mail_send(mail_id=mail_id, now=now)
         if state == Mail.State.SENT:
             sent += 1
-        elif state is not None:
+        elif state == Mail.State.QUEUED:
             break
     return sent
 
@@ -203,7 +207,7 @@ def mails_anonymise(*, to: str) -> int:
     3. blank address, subject, texts and error; cause, state, attempts and times stay (one
        cause, one mail, still holds, and counts survive).
     """
-    mails = Mail.objects.filter(to__iexact=to)
+    mails = Mail.objects.alias(to_lower=Lower("to")).filter(to_lower=Lower(Value(to)))
     MailAttachment.objects.filter(mail__in=mails).delete()
     mails.filter(state__in=[Mail.State.QUEUED, Mail.State.SENDING]).update(
         state=Mail.State.FAILED, claimed_until=None)
@@ -240,11 +244,22 @@ def mail_retry_delay(*, attempts: int) -> timedelta:
     return timedelta(seconds=min(seconds, settings.MAIL_RETRY_MAX_SECONDS))
 
 
+def _refused_for_good(error: Exception) -> bool:
+    """The server refused the recipient or the message with a permanent (5xx) reply.
+
+    A refused sender, a failed login or greeting, or a lost connection are the trouble of
+    the server or of our configuration, which gets fixed: those are retried."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return bool(error.recipients) and all(
+            code >= 500 for code, _message in error.recipients.values())
+    return isinstance(error, smtplib.SMTPDataError) and error.smtp_code >= 500
+
+
 def _mail_send_failed(
-    *, mail: Mail, ours: QuerySet[Mail], error: Exception, now: datetime
+    *, mail: Mail, ours: QuerySet[Mail], error: Exception, now: datetime, for_good: bool = False
 ) -> Mail.State | None:
     last_error = f"{type(error).__name__}: {error}"[:ERROR_MAX_LENGTH]
-    if mail.attempts >= settings.MAIL_MAX_ATTEMPTS:
+    if for_good or mail.attempts >= settings.MAIL_MAX_ATTEMPTS:
         if not ours.update(state=Mail.State.FAILED, claimed_until=None, last_error=last_error):
             return None
         logger.error("Mail %s to %s failed for good after %d attempts: %s",

@@ -195,6 +195,43 @@ def test_mails_send_due_stops_at_the_first_failed_send(smtp_port,
     assert list(Mail.objects.order_by("pk").values_list("attempts", flat=True)) == [1, 0, 0]
 
 
+class PickyInbox(Inbox):
+    """A server that refuses some recipients: for good (550) or for now (450)."""
+
+    REFUSED = {"nobody@example.org": "550 5.1.1 No such user",
+               "busy@example.org": "450 4.2.1 Mailbox busy, try again later"}
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        if address in self.REFUSED:
+            return self.REFUSED[address]
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+
+@pytest.mark.django_db
+def test_a_recipient_refused_for_good_fails_at_once_and_stops_no_other_mail(
+        smtp_port, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks():
+        nobody, john, busy = (
+            queue_test_mail(persona={"to": address, "language": "en"}, cause=f"test:{address}")
+            for address in ("nobody@example.org", JOHN["to"], "busy@example.org"))
+    inbox = PickyInbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
+    controller.start()
+    try:
+        sent = mails_send_due()
+    finally:
+        controller.stop()
+
+    assert sent == 1 and inbox.recipients() == [JOHN["to"]]
+    for mail in (nobody, john, busy):
+        mail.refresh_from_db()
+    assert (nobody.state, nobody.attempts) == (Mail.State.FAILED, 1)
+    assert "550" in nobody.last_error and "No such user" in nobody.last_error
+    assert john.state == Mail.State.SENT
+    assert (busy.state, busy.attempts) == (Mail.State.QUEUED, 1) and "450" in busy.last_error
+
+
 @pytest.mark.django_db
 def test_mail_send_marks_failed_after_max_attempts(settings, smtp_port,
         django_capture_on_commit_callbacks):
