@@ -152,6 +152,10 @@ PERSONAL_LINK_MAX_AGE_DAYS = env_int("PERSONAL_LINK_MAX_AGE_DAYS", 60)
 REGISTRATION_RATE_LIMIT_PER_ADDRESS = env_int("REGISTRATION_RATE_LIMIT_PER_ADDRESS", 5)
 REGISTRATION_RATE_LIMIT_PER_IP = env_int("REGISTRATION_RATE_LIMIT_PER_IP", 30)
 REGISTRATION_RATE_LIMIT_WINDOW_SECONDS = env_int("REGISTRATION_RATE_LIMIT_WINDOW_SECONDS", 3600)
+# How many reverse proxies in front of the app append the client's address to
+# X-Forwarded-For (nginx: proxy_add_x_forwarded_for). 0: the header is not trusted and the
+# connection's address counts (behind a proxy, every visitor would share the proxy's).
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -2,7 +2,9 @@
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpRequest
 
 
 def rate_limit_hit(*, scope: str, key: str, limit: int, window_seconds: int) -> bool:
@@ -17,3 +19,16 @@ def rate_limit_hit(*, scope: str, key: str, limit: int, window_seconds: int) -> 
         cache.set(cache_key, 1, window_seconds)
         count = 1
     return count > limit
+
+
+def client_address(request: HttpRequest) -> str:
+    """The visitor's IP address: the connection's, or behind TRUSTED_PROXIES proxies the
+    address the outermost of them saw (X-Forwarded-For, read from the right: what a visitor
+    writes into the header themselves stays to the left and is ignored)."""
+    proxies = settings.TRUSTED_PROXIES
+    if proxies > 0:
+        forwarded = [part.strip() for part in
+                     request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")

@@ -21,7 +21,7 @@ from events.queries import series_get_published
 from registrations import forms, links, queries, services
 from registrations.calendars import registrations_calendar
 from registrations.models import Participant
-from registrations.ratelimit import rate_limit_hit
+from registrations.ratelimit import client_address, rate_limit_hit
 from registrations.services import RegistrationError
 
 
@@ -33,7 +33,7 @@ def _posted(request: HttpRequest):
 def _rate_limited(request: HttpRequest, *, email: str) -> str | None:
     """The translated refusal once an address or an IP asked too often, else None."""
     window = settings.REGISTRATION_RATE_LIMIT_WINDOW_SECONDS
-    by_ip = rate_limit_hit(scope="ip", key=request.META.get("REMOTE_ADDR", ""),
+    by_ip = rate_limit_hit(scope="ip", key=client_address(request),
                            limit=settings.REGISTRATION_RATE_LIMIT_PER_IP, window_seconds=window)
     by_address = rate_limit_hit(scope="address", key=email,
                                 limit=settings.REGISTRATION_RATE_LIMIT_PER_ADDRESS,

@@ -303,6 +303,35 @@ def test_rate_limit_per_ip(client, series, consent, leipzig, settings):
     assert Participant.objects.count() == 4
 
 
+def test_rate_limit_per_ip_behind_a_proxy_counts_the_visitors_address(client, series, consent,
+                                                                      leipzig, settings):
+    settings.REGISTRATION_RATE_LIMIT_PER_IP, settings.TRUSTED_PROXIES = 2, 1
+
+    def post(number: int, forwarded: str) -> int:
+        return client.post(register_url(series), form_data(email=f"p{number}@example.org"),
+                           REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded).status_code
+
+    # the proxy (10.0.0.2) appends what it saw; a visitor's own entries stay to the left
+    first = [post(0, "203.0.113.7"), post(1, "198.51.100.1, 203.0.113.7"),
+             post(2, "192.0.2.99, 203.0.113.7")]
+    second = [post(3, "203.0.113.8"), post(4, "203.0.113.8")]
+
+    assert first == [302, 302, 400]
+    assert second == [302, 302]
+
+
+def test_without_trusted_proxies_a_forwarded_header_changes_nothing(client, series, consent,
+                                                                    leipzig, settings):
+    settings.REGISTRATION_RATE_LIMIT_PER_IP = 1
+
+    statuses = [client.post(register_url(series), form_data(email=f"p{number}@example.org"),
+                            REMOTE_ADDR="203.0.113.7",
+                            HTTP_X_FORWARDED_FOR=f"198.51.100.{number}").status_code
+                for number in range(2)]
+
+    assert statuses == [302, 400]
+
+
 # --- bad links -----------------------------------------------------------------------------
 
 
