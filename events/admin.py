@@ -89,7 +89,10 @@ class EventAdmin(TabbedTranslationAdmin):
         if change:
             obj.capacity = form.initial.get("capacity")
         super().save_model(request, obj, form, change)
-        if obj.capacity != capacity:
+        if obj.capacity != capacity and status == Event.Status.CANCELLED:
+            obj.capacity = capacity  # nobody moves up into an event being cancelled
+            obj.save(update_fields=["capacity"])
+        elif obj.capacity != capacity:
             services.event_capacity_set(event=obj, capacity=capacity)
         if obj.status == status:
             return

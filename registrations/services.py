@@ -305,7 +305,8 @@ def event_registrations_cancel(*, event: Event,
     Called by events.services.event_cancel. Returns the registrations cancelled.
 
     Steps:
-    1. lock the event;
+    1. lock the event; an event that has already ended keeps its registrations (they are
+       its statistics) and nobody is told;
     2. set each pending, confirmed and waitlisted registration cancelled and save (nobody
        is promoted: there is no event any more);
     3. log;
@@ -315,6 +316,8 @@ def event_registrations_cancel(*, event: Event,
     """
     now = now or timezone.now()
     event = Event.objects.select_for_update().select_related("series").get(pk=event.pk)
+    if event.end <= now:
+        return []
     registrations = list(event.registrations.active().select_related("participant")
                          .order_by("pk"))
     told = [registration for registration in registrations

@@ -140,14 +140,18 @@ def test_admin_form_changes_status_and_capacity_through_the_services(organiser_c
     assert Mail.objects.filter(to="bob@example.org", cause__contains=":promoted:").exists()
     assert sofia.registrations.get(participant=charlie).state == Registration.State.CONFIRMED
 
-    admin_change(organiser_client, leipzig, status=Event.Status.CANCELLED, title_en="Leipzig!")
+    dave = participant_create(email="dave@example.org")
+    registration_create(participant=dave, event=leipzig, state=Registration.State.WAITLISTED)
+    admin_change(organiser_client, leipzig, status=Event.Status.CANCELLED, title_en="Leipzig!",
+                 capacity=5)
 
     leipzig.refresh_from_db()
     assert (leipzig.status, leipzig.title_en, leipzig.capacity) == (
-        Event.Status.CANCELLED, "Leipzig!", 2)
+        Event.Status.CANCELLED, "Leipzig!", 5)
+    assert not Mail.objects.filter(to="dave@example.org", cause__contains=":promoted:").exists()
     assert set(leipzig.registrations.values_list("state", flat=True)) == {
         Registration.State.CANCELLED}
-    assert Mail.objects.filter(cause__contains=":event-cancelled").count() == 2
+    assert Mail.objects.filter(cause__contains=":event-cancelled").count() == 3
 
 
 def test_admin_form_adding_a_published_event_grows_the_series(organiser_client):

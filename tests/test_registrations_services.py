@@ -252,6 +252,16 @@ def test_cancelling_an_event_cancels_its_registrations_and_tells_those_holding_a
     assert not Mail.objects.filter(to="charlie@example.org").exists()
 
 
+def test_cancelling_an_event_that_has_ended_keeps_its_registrations(series):
+    past = event_create(series=series, start=timezone.now() - timedelta(days=2))
+    registration_create(participant=participant_create(), event=past)
+
+    event_cancel(event=past)
+
+    assert set(past.registrations.values_list("state", flat=True)) == {State.CONFIRMED}
+    assert not Mail.objects.exists()
+
+
 def test_publishing_an_event_registers_the_series_participants_subject_to_capacity(series):
     alice, bob, charlie, dave = (participant_create(email=f"{name}@example.org")
                                  for name in ("alice", "bob", "charlie", "dave"))
