@@ -22,6 +22,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from mail.management.commands.run_worker import _sweep_enqueue
 from mail.models import Mail
 from mail.services import Attachment, mail_queue, mail_send, mails_send_due
 
@@ -363,6 +364,23 @@ def test_run_worker_batch_sweeps_a_mail_whose_task_was_lost(inbox):
         ("mail.tasks.mails_send_due", "SUCCESSFUL"),
         ("registrations.tasks.registrations_expire_pending", "SUCCESSFUL"),
         ("registrations.tasks.reminders_send_due", "SUCCESSFUL")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_sweep_not_yet_started_is_not_enqueued_again(settings):
+    settings.WORKER_SWEEP_TASKS = ["mail.tasks.mails_send_due"]
+    waiting = {}
+
+    _sweep_enqueue(waiting)
+    _sweep_enqueue(waiting)  # the worker is busy: the first sweep still waits
+    waited = DBTaskResult.objects.count()
+    with signal_handlers_kept():
+        call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
+    _sweep_enqueue(waiting)  # the first one ran: time for the next
+
+    assert waited == 1
+    assert list(DBTaskResult.objects.order_by("enqueued_at").values_list("status", flat=True)
+                ) == ["SUCCESSFUL", "READY"]
 
 
 @pytest.fixture

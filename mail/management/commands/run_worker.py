@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections, connections
 from django.utils.module_loading import import_string
-from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, TaskResult, TaskResultStatus, task_backends
 from django_tasks_db import DatabaseBackend
 from rq.job import Job
 from rq.queue import Queue
@@ -99,19 +99,29 @@ def _worker_run(*, batch: bool, interval: float, verbosity: int) -> None:
 
 def _sweep_loop(*, stop: threading.Event, seconds: float) -> None:
     """Enqueue a sweep now and every `seconds` until `stop` is set."""
+    waiting: dict[str, TaskResult] = {}
     while True:
-        _sweep_enqueue()
+        _sweep_enqueue(waiting)
         if stop.wait(seconds):
             return
 
 
-def _sweep_enqueue() -> None:
-    """Enqueue each task of WORKER_SWEEP_TASKS (dotted paths); one failure stops no other."""
+def _sweep_enqueue(waiting: dict[str, TaskResult] | None = None) -> None:
+    """Enqueue each task of WORKER_SWEEP_TASKS (dotted paths); one failure stops no other.
+
+    `waiting` keeps the last result of each: a sweep not yet started when the next is due
+    is not enqueued again (while the worker works through a backlog, sweeps would pile up)."""
+    waiting = {} if waiting is None else waiting
     try:
         for path in settings.WORKER_SWEEP_TASKS:
             try:
-                import_string(path).enqueue()
+                if path in waiting:
+                    waiting[path].refresh()
+                    if waiting[path].status == TaskResultStatus.READY:
+                        continue
+                waiting[path] = import_string(path).enqueue()
             except Exception:
+                waiting.pop(path, None)
                 logger.exception("Could not enqueue the sweep task %s", path)
     finally:
         connections.close_all()  # this thread's connections only
