@@ -8,8 +8,9 @@ version is set again when the change commits: a page rendered from the old rows 
 change was still uncommitted is never kept under the new version.
 
 `content_cached` keeps other reads of the public content (the registration form's events,
-themes and privacy notice) under the same version; `watch_model` adds a model of another
-app to what counts as public content.
+themes and privacy notice) under the same version, `form_page_cached` a page with a form
+(all but its CSRF token); `watch_model` adds a model of another app to what counts as
+public content.
 """
 
 import time
@@ -22,6 +23,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.utils.translation import get_language
 
 T = TypeVar("T")
@@ -77,6 +79,21 @@ def content_cached(key: str, build: Callable[[], T]) -> T:
         value = build()
         cache.set(full_key, value, settings.PAGE_CACHE_SECONDS)
     return value
+
+
+CSRF_SLOT = "csrf-token-slot"
+
+
+def form_page_cached(request: HttpRequest, *, key: str,
+                     render: Callable[[str], str]) -> HttpResponse:
+    """A page with a form that is the same for every visitor but for the CSRF token.
+
+    `render(slot)` renders it with `slot` as the token's value; the result is kept per
+    language, path, `key` (all else the page shows) and content version, and each visitor
+    gets it with their own token in the slot."""
+    html = content_cached(f"form-page:{get_language()}:{request.get_full_path()}:{key}",
+                          lambda: render(CSRF_SLOT))
+    return HttpResponse(html.replace(f'value="{CSRF_SLOT}"', f'value="{get_token(request)}"', 1))
 
 
 def watch_model(label: str) -> None:

@@ -12,10 +12,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from events import page_cache
 from events.content_language import series_fallback
 from events.queries import series_get_published
 from registrations import forms, links, queries, services
@@ -23,6 +25,8 @@ from registrations.calendars import registrations_calendar
 from registrations.models import Participant
 from registrations.ratelimit import client_address, rate_limit_hit
 from registrations.services import RegistrationError
+
+REGISTER_PAGE = "registrations/register.html"
 
 
 def _posted(request: HttpRequest):
@@ -74,10 +78,12 @@ def register(request: HttpRequest, series: str) -> HttpResponse:
                 return redirect("registrations:sent", series=series_obj.slug)
             except RegistrationError as error:
                 form.add_error(None, str(error))
-        refusal = queries.series_registration_refusal(series=series_obj)
-        return render(request, "registrations/register.html", {
-            "series": series_obj, "form": form, "consent": consent, "refusal": refusal,
-        }, status=400 if form.errors else 200)
+        context = {"series": series_obj, "form": form, "consent": consent,
+                   "refusal": queries.series_registration_refusal(series=series_obj)}
+        if not form.is_bound:  # the same page for every visitor: kept, but for the token
+            return page_cache.form_page_cached(request, key=form.render_key, render=lambda slot:
+                render_to_string(REGISTER_PAGE, context | {"csrf_slot": slot}, request))
+        return render(request, REGISTER_PAGE, context, status=400 if form.errors else 200)
 
 
 def register_sent(request: HttpRequest, series: str) -> HttpResponse:

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import signing
+from django.test import Client
 from django.utils import timezone
 
 from events.models import Event
@@ -167,6 +168,28 @@ def test_the_form_shows_every_change_at_once(client, series, consent, leipzig):
     assert re.search(rf'value="{leipzig.pk}"[^>]*checked',
                      html(client.get(register_url(series) + "?event=leipzig")))
     assert "E-Mail-Adresse" in html(client.get(f"/de/series/{series.slug}/register/"))
+
+
+def test_each_visitor_gets_a_working_token_of_their_own(series, consent, leipzig):
+    """The form page is kept for every visitor; only its CSRF token is theirs."""
+    alice, bob = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+
+    pages = [html(visitor.get(register_url(series))) for visitor in (alice, bob)]
+    tokens = [re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+              for page in pages]
+    without = [re.sub(r'value="[^"]+" name="csrf|name="csrfmiddlewaretoken" value="[^"]+"',
+                      "", page) for page in pages]
+    posted = [visitor.post(register_url(series), form_data(
+        email=f"{name}@example.org", csrfmiddlewaretoken=token)).status_code
+        for visitor, name, token in ((alice, "alice", tokens[0]), (bob, "bob", tokens[1]))]
+    forged = Client(enforce_csrf_checks=True).post(register_url(series), form_data(
+        email="mallory@example.org", csrfmiddlewaretoken=tokens[0]))
+
+    assert tokens[0] != tokens[1] and "csrf-token-slot" not in pages[0] + pages[1]
+    assert without[0] == without[1]
+    assert posted == [302, 302]
+    assert forged.status_code == 403
+    assert Participant.objects.count() == 2
 
 
 def test_a_form_with_errors_keeps_what_was_typed(client, series, consent, leipzig):
