@@ -1,62 +1,76 @@
-"""Calendar files (RFC 5545) for one event and for a whole series."""
+"""Calendar files (RFC 5545) for one event and for a whole series.
+
+Every confirmation mail carries one, so the serialised parts are kept per process: the
+zones (decades of transitions each), and each event's VEVENT under everything it says.
+Only the time stamp (DTSTAMP) is new in every file.
+"""
 
 from collections.abc import Iterable
 from functools import lru_cache
 
 from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar, Timezone
+from icalendar import Calendar, Timezone, vDatetime
 from icalendar import Event as CalendarEvent
 
 from events.models import Event, Series
 
 PRODUCT_ID = "-//clustermeet//clustermeet//EN"
+VEVENT_BEGIN = b"BEGIN:VEVENT\r\n"
+VCALENDAR_END = b"END:VCALENDAR\r\n"
 
 
-def _calendar(name: str) -> Calendar:
+def calendar_bytes(name: str, events: Iterable[Event], *, join_urls: dict | None = None) -> bytes:
+    """A calendar of `events`, each with its zone; `join_urls` by event id, where shown."""
+    stamp = b"DTSTAMP:" + vDatetime(timezone.now()).to_ical() + b"\r\n"
+    vevents, zones = [], set()
+    for event in events:
+        vevents.append(_vevent_ical(_event_fields(event, (join_urls or {}).get(event.pk, ""))))
+        zones.add(event.time_zone)
+    parts = [_calendar_head(name)]
+    parts += [_vtimezone_ical(zone) for zone in sorted(zones) if zone != "UTC"]
+    parts += [VEVENT_BEGIN + stamp + vevent.removeprefix(VEVENT_BEGIN) for vevent in vevents]
+    return b"".join(parts) + VCALENDAR_END
+
+
+def _event_fields(event: Event, join_url: str) -> tuple:
+    """What one event's VEVENT says, its times in the event's own zone."""
+    url = settings.SITE_URL + event.get_absolute_url()
+    return (
+        f"event-{event.pk}@clustermeet", event.local_start, event.local_end,
+        f"{event.series.title}: {event.title}",
+        "\n\n".join(part for part in (event.summary, join_url, url) if part), url,
+        join_url or event.venue or event.get_format_display(),
+        "CANCELLED" if event.status == Event.Status.CANCELLED else "CONFIRMED",
+    )
+
+
+@lru_cache(maxsize=1024)
+def _vevent_ical(fields: tuple) -> bytes:
+    """A VEVENT without its time stamp, serialised once per process for the same fields."""
+    uid, start, end, summary, description, url, location, status = fields
+    component = CalendarEvent()
+    for key, value in (("uid", uid), ("dtstart", start), ("dtend", end),
+                       ("summary", summary), ("description", description), ("url", url),
+                       ("location", location), ("status", status)):
+        component.add(key, value)
+    return component.to_ical()
+
+
+@lru_cache(maxsize=256)
+def _calendar_head(name: str) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
-    return calendar
-
-
-def event_component(event: Event, *, join_url: str = "") -> CalendarEvent:
-    """One VEVENT, its times in the event's own time zone (with a VTIMEZONE added later)."""
-    component = CalendarEvent()
-    component.add("uid", f"event-{event.pk}@clustermeet")
-    component.add("dtstamp", timezone.now())
-    component.add("dtstart", event.local_start)
-    component.add("dtend", event.local_end)
-    component.add("summary", f"{event.series.title}: {event.title}")
-    url = settings.SITE_URL + event.get_absolute_url()
-    description = "\n\n".join(part for part in (event.summary, join_url, url) if part)
-    component.add("description", description)
-    component.add("url", url)
-    location = join_url or event.venue or event.get_format_display()
-    component.add("location", location)
-    component.add(
-        "status", "CANCELLED" if event.status == Event.Status.CANCELLED else "CONFIRMED"
-    )
-    return component
-
-
-def calendar_bytes(name: str, events: Iterable[Event], *, join_urls: dict | None = None) -> bytes:
-    calendar = _calendar(name)
-    for event in events:
-        calendar.add_component(event_component(event, join_url=(join_urls or {}).get(event.pk, "")))
-    zones = b"".join(_vtimezone_ical(tzid) for tzid in sorted(calendar.get_missing_tzids()))
-    head, first_event, rest = calendar.to_ical().partition(b"BEGIN:VEVENT\r\n")
-    return head + zones + first_event + rest  # the zones before the events
+    return calendar.to_ical().removesuffix(VCALENDAR_END)
 
 
 @lru_cache(maxsize=64)
 def _vtimezone_ical(tzid: str) -> bytes:
-    """A zone's VTIMEZONE as it appears in the file, built and serialised once per process:
-    that costs several ms (decades of transitions), and every confirmation mail carries a
-    calendar file."""
+    """A zone's VTIMEZONE as it appears in the file, built and serialised once per process."""
     return Timezone.from_tzid(tzid).to_ical()
 
 

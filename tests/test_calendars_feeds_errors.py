@@ -51,6 +51,27 @@ def test_series_calendar_feed_has_every_public_event_and_each_zone(client):
     ]
 
 
+def test_calendar_files_are_stamped_now_and_follow_every_change(client):
+    series = series_create(title_en="SmartCT")
+    event = event_create(series=series, slug="sofia", title_en="Sofia", time_zone="UTC",
+                         venue_en="Sofia Tech Park", format=Event.Format.HYBRID)
+    url = f"/en/series/{series.slug}/events/sofia/calendar.ics"
+    before = timezone.now().replace(microsecond=0)
+
+    first = Calendar.from_ical(client.get(url).content)
+    event.title_en, event.venue_en = "Sofia, moved", "Online"
+    event.save()
+    second = Calendar.from_ical(client.get(url).content)
+
+    [vevent] = first.walk("VEVENT")
+    assert before <= vevent.decoded("DTSTAMP") <= timezone.now()
+    assert vevent.decoded("DTSTART").tzinfo is not None and not first.walk("VTIMEZONE")
+    assert (vevent["SUMMARY"], vevent["LOCATION"]) == ("SmartCT: Sofia", "Sofia Tech Park")
+    [moved] = second.walk("VEVENT")
+    assert (moved["SUMMARY"], moved["LOCATION"]) == ("SmartCT: Sofia, moved", "Online")
+    assert second["X-WR-CALNAME"] == "Sofia, moved" and second["METHOD"] == "PUBLISH"
+
+
 def test_report_detail_renders_markdown_and_drops_scripts(client):
     series = series_create()
     report = report_create(series=series, body_en=(
