@@ -68,11 +68,18 @@ def _load(token: str, *, salt: str, max_age: timedelta) -> dict:
     return data
 
 
+def _participant(pk: int) -> Participant | None:
+    try:  # get(): no ORDER BY, unlike first()
+        return Participant.objects.get(pk=pk)
+    except Participant.DoesNotExist:
+        return None
+
+
 def participant_from_confirm_token(token: str) -> tuple[Participant, str]:
     """The participant a confirmation link names, and the nonce it carries."""
     data = _load(token, salt=CONFIRM_SALT,
                  max_age=timedelta(hours=settings.REGISTRATION_PENDING_HOURS))
-    participant = Participant.objects.filter(pk=data["p"]).first()
+    participant = _participant(data["p"])
     if participant is None or participant.is_anonymised:
         raise LinkError(_("The data of this registration has been deleted."))
     return participant, str(data.get("n", ""))
@@ -82,7 +89,7 @@ def participant_from_personal_token(token: str) -> Participant:
     """The participant a personal link is for: the only way into the personal page."""
     data = _load(token, salt=PERSONAL_SALT,
                  max_age=timedelta(days=settings.PERSONAL_LINK_MAX_AGE_DAYS))
-    participant = Participant.objects.filter(pk=data["p"]).first()
+    participant = _participant(data["p"])
     if participant is None or participant.is_anonymised:
         raise LinkError(_("The data of this participant has been deleted."))
     if data.get("k") != participant.link_key:

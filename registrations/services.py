@@ -517,7 +517,10 @@ def _participant_lock_or_create(*, data: ParticipantData, consent: ConsentText,
     """The participant with this address (case-insensitive), locked, or a new one; with the
     request's data (while never confirmed), the consent and a new confirmation nonce (older
     confirmation links stop working); saved. True when created."""
-    existing = Participant.objects.select_for_update().with_email(data.email).first()
+    try:
+        existing = Participant.objects.select_for_update().with_email(data.email).get()
+    except Participant.DoesNotExist:
+        existing = None
     if existing is None:
         participant = Participant(email=data.email, link_key=secrets.token_hex(16))
         _participant_request(participant, data=data, consent=consent, now=now)
