@@ -114,6 +114,17 @@ def registration_offer(*, slug: str) -> RegistrationOffer:
     return offer
 
 
+def events_by_id(*, ids: set[int]) -> dict[int, Event]:
+    """Events with their series by id, from the content cache while the content is unchanged
+    (reading the wide translated rows costs more than the rest of a confirmation's reads)."""
+    if not ids:
+        return {}
+    return content_cached(
+        "events:" + ",".join(str(pk) for pk in sorted(ids)),
+        lambda: {event.pk: event for event in
+                 Event.objects.select_related("series").filter(pk__in=ids)})
+
+
 def participant_registrations(*, participant: Participant) -> list[Registration]:
     """All registrations of a participant with their events and series, by date."""
     return list(

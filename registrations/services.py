@@ -587,8 +587,14 @@ def _registration_request_one(*, participant: Participant, event: Event, now: da
 
 
 def _pending_registrations(participant: Participant) -> list[Registration]:
-    return list(participant.registrations.filter(state=State.PENDING)
-                .select_related("event__series").order_by("event__start", "pk"))
+    """The participant's pending registrations by date, their events (with series) from the
+    content cache: what the mails say of them. Seats are decided on the locked rows."""
+    registrations = list(participant.registrations.filter(state=State.PENDING).order_by())
+    events = queries.events_by_id(ids={registration.event_id for registration in registrations})
+    for registration in registrations:
+        registration.event = events[registration.event_id]
+    return sorted(registrations, key=lambda registration: (registration.event.start,
+                                                           registration.pk))
 
 
 def _free_seats(event: Event) -> int | None:
