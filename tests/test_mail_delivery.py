@@ -381,6 +381,9 @@ def test_a_sweep_not_yet_started_is_not_enqueued_again(settings):
     assert waited == 1
     assert list(DBTaskResult.objects.order_by("enqueued_at").values_list("status", flat=True)
                 ) == ["SUCCESSFUL", "READY"]
+    DBTaskResult.objects.all().delete()  # results the backend no longer knows
+    _sweep_enqueue(waiting)
+    assert DBTaskResult.objects.count() == 1
 
 
 @pytest.fixture

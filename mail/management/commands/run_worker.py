@@ -114,14 +114,21 @@ def _sweep_enqueue(waiting: dict[str, TaskResult] | None = None) -> None:
     waiting = {} if waiting is None else waiting
     try:
         for path in settings.WORKER_SWEEP_TASKS:
+            if path in waiting and _still_waiting(waiting[path]):
+                continue
             try:
-                if path in waiting:
-                    waiting[path].refresh()
-                    if waiting[path].status == TaskResultStatus.READY:
-                        continue
                 waiting[path] = import_string(path).enqueue()
             except Exception:
                 waiting.pop(path, None)
                 logger.exception("Could not enqueue the sweep task %s", path)
     finally:
         connections.close_all()  # this thread's connections only
+
+
+def _still_waiting(result: TaskResult) -> bool:
+    """True while the task has not started; a result the backend no longer knows is done."""
+    try:
+        result.refresh()
+    except Exception:
+        return False
+    return result.status == TaskResultStatus.READY
