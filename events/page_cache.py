@@ -3,9 +3,10 @@
 Public pages look the same for every visitor, so a rendered page is kept in the shared
 cache under the path, the language and a content version. Any change to the content
 (a save or delete of a model of the public site, through the admin or a service) sets a
-new version, which makes every cached page stale at once, in every worker process. The
-version is set again when the change commits: a page rendered from the old rows while the
-change was still uncommitted is never kept under the new version.
+new version, which makes every cached page stale at once: in this process at once, in
+every other worker process within a second (each reads the version at most once a
+second). The version is set again when the change commits: a page rendered from the old
+rows while the change was still uncommitted is never kept under the new version.
 
 `content_cached` keeps other reads of the public content (the registration form's events,
 themes and privacy notice) under the same version, `form_page_cached` a page with a form
@@ -33,15 +34,30 @@ PUBLIC_APPS = {"events", "reports"}
 _watched_models: set[str] = set()
 
 
+# The version as this process last read it, and until when (time.monotonic) it may be used
+# without asking the shared cache again: one read per process and second instead of several
+# per request. A change made in this process is seen at once; one made in another process
+# within VERSION_READ_SECONDS.
+VERSION_READ_SECONDS = 1.0
+_version_read: tuple[float, str] | None = None
+
+
 def content_version() -> str:
+    global _version_read
+    read, now = _version_read, time.monotonic()
+    if read is not None and now < read[0]:
+        return read[1]
     version = cache.get(VERSION_KEY)
     if version is None:
         version = str(time.time_ns())
         cache.set(VERSION_KEY, version, timeout=None)
+    _version_read = (now + VERSION_READ_SECONDS, version)
     return version
 
 
 def invalidate() -> None:
+    global _version_read
+    _version_read = None
     cache.set(VERSION_KEY, str(time.time_ns()), timeout=None)
 
 

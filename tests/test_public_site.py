@@ -1,8 +1,10 @@
 """The public site as a visitor meets it: series, events, agenda, people, filters, languages."""
 
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from events import page_cache
@@ -238,6 +240,19 @@ def test_a_change_makes_pages_stale_again_when_it_commits(
 
     assert page_cache.content_version() != during
     assert "New title" in html(client.get(url))
+
+
+def test_a_change_made_in_another_process_is_seen_within_a_second(monkeypatch):
+    first = page_cache.content_version()
+    cache.set(page_cache.VERSION_KEY, "set-by-another-worker", timeout=None)
+
+    during = page_cache.content_version()
+    real_monotonic = time.monotonic
+    monkeypatch.setattr(page_cache.time, "monotonic",
+                        lambda: real_monotonic() + page_cache.VERSION_READ_SECONDS)
+    after = page_cache.content_version()
+
+    assert during == first and after == "set-by-another-worker"
 
 
 def test_reads_kept_with_the_content_follow_it(settings):
