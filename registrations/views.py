@@ -81,8 +81,10 @@ def register(request: HttpRequest, series: str) -> HttpResponse:
         context = {"series": series_obj, "form": form, "consent": consent,
                    "refusal": queries.series_registration_refusal(series=series_obj)}
         if not form.is_bound:  # the same page for every visitor: kept, but for the token
-            return page_cache.form_page_cached(request, key=form.render_key, render=lambda slot:
-                render_to_string(REGISTER_PAGE, context | {"csrf_slot": slot}, request))
+            def page(csrf_slot: str) -> str:
+                return render_to_string(REGISTER_PAGE, context | {"csrf_slot": csrf_slot},
+                                        request)
+            return page_cache.form_page_cached(request, key=form.render_key, render=page)
         return render(request, REGISTER_PAGE, context, status=400 if form.errors else 200)
 
 
