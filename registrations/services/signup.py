@@ -1,0 +1,269 @@
+"""Registering, confirming the address, adding events, and the expiry of what was never
+confirmed."""
+
+import logging
+import secrets
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from events.models import Event, Series
+from registrations import mails, queries
+from registrations.models import ConsentText, Participant, Registration, SeriesRegistration
+from registrations.services.base import ParticipantData, RegistrationError, State
+from registrations.services.places import take_places
+
+logger = logging.getLogger(__name__)
+
+
+@transaction.atomic
+def registration_request(*, series: Series, data: ParticipantData, consent: ConsentText,
+                         events: Sequence[Event] | None = None,
+                         now: datetime | None = None) -> Participant:
+    """Register an address for the whole series (`events` None) or for chosen events.
+
+    Nothing is reserved: the registrations stay pending until the address is confirmed.
+
+    Steps:
+    1. refuse (RegistrationError, nothing changed) if registration for the series or one of
+       the chosen events is not open, or the consent is not the series' current version;
+    2. find the participant by address, case-insensitively, and lock it — or create it; a
+       known address gets no duplicate, and its data is replaced only while it was never
+       confirmed; record the consent (version and time), draw a new confirmation nonce
+       (older confirmation links stop working), save;
+    3. create a pending registration for each event not yet held (a cancelled one is
+       reopened as pending), and the series registration if the whole series is asked for;
+       set the themes of interest while the address was never confirmed;
+    4. log;
+    5. queue the confirmation request with the calendar file of the pending events — or,
+       if nothing is left to confirm, the mail with the personal link.
+    """
+    now = now or timezone.now()
+    refusal = queries.series_registration_refusal(series=series)
+    if refusal is None and consent.pk != queries.consent_text_current_id(series=series):
+        refusal = _("The privacy notice has changed. Please read it again and agree to it.")
+    if events is not None:
+        if any(event.series_id != series.pk for event in events):
+            refusal = refusal or _("Please choose events of this series only.")
+        refusal = refusal or next(
+            (reason for event in events
+             if (reason := queries.event_registration_refusal(event=event, now=now))), None)
+        if not events:
+            refusal = refusal or _("Please choose at least one event.")
+    if refusal:
+        raise RegistrationError(refusal)
+
+    participant, created = _participant_lock_or_create(data=data, consent=consent, now=now)
+    if events is None:
+        series_registration = _series_registration_open(participant=participant, series=series,
+                                                        now=now, created=created)
+        events = queries.events_for_series_registration(series=series, now=now)
+    else:
+        series_registration = None
+    if created:  # nothing to look up: every registration is new and pending
+        pending = Registration.objects.bulk_create(
+            Registration(participant=participant, event=event, requested_at=now,
+                         series_registration=series_registration) for event in events)
+        pending.sort(key=lambda registration: (registration.event.start, registration.pk))
+        has_pending_series = series_registration is not None
+    else:
+        for event in events:
+            _registration_request_one(participant=participant, event=event, now=now,
+                                      series_registration=series_registration)
+        pending = _pending_registrations(participant)
+        has_pending_series = participant.series_registrations.filter(
+            confirmed_at__isnull=True, cancelled_at__isnull=True).exists()
+    if data.themes and participant.confirmed_at is None:
+        participant.themes.set(data.themes)
+    logger.info("Registration requested: participant %s, series %s", participant.pk, series.pk)
+
+    if pending or has_pending_series:
+        mails.mail_confirm_request(participant=participant, registrations=pending, series=series)
+    else:
+        mails.mail_personal_link(participant=participant, now=now)
+    return participant
+
+
+@transaction.atomic
+def registration_confirm(*, participant: Participant, nonce: str,
+                         now: datetime | None = None) -> list[Registration]:
+    """Confirm the address (double opt-in): every pending registration takes its place.
+
+    Steps:
+    1. lock the participant; refuse (RegistrationError) a link that was already used or
+       replaced by a newer one (its nonce no longer matches) or a deleted participant;
+    2. lock the events of the pending registrations, in id order;
+    3. per event, re-count the seats taken under the lock: a seat (confirmed) while the
+       capacity allows, otherwise a place on the waiting list; the time of this
+       confirmation is the order of the waiting list; a pending registration for an event
+       cancelled or ended since is cancelled;
+    4. confirm the pending series registrations and the address, use up the nonce, save;
+    5. log;
+    6. queue the 'registered' mail: seats, waiting-list places, and the calendar file with
+       the join links of the confirmed online events.
+    """
+    participant = Participant.objects.select_for_update().get(pk=participant.pk)
+    if participant.is_anonymised:
+        raise RegistrationError(_("The data of this registration has been deleted."))
+    if not nonce or nonce != participant.confirm_nonce:
+        raise RegistrationError(_("This link has already been used or was replaced by a "
+                                  "newer one. Your personal page shows your registrations."))
+    registrations = take_places(participant=participant,
+                                 registrations=_pending_registrations(participant), now=now)
+    now = now or timezone.now()
+    participant.series_registrations.filter(
+        confirmed_at__isnull=True, cancelled_at__isnull=True).update(confirmed_at=now)
+    participant.confirmed_at = participant.confirmed_at or now
+    participant.confirm_nonce = ""
+    participant.save(update_fields=["confirmed_at", "confirm_nonce"])
+    logger.info("Registration confirmed: participant %s, %d events", participant.pk,
+                len(registrations))
+    mails.mail_registered(participant=participant, registrations=registrations,
+                          cause=f"participant:{participant.pk}:confirmed:{nonce}")
+    return registrations
+
+
+@transaction.atomic
+def registrations_add(*, participant: Participant, events: Sequence[Event],
+                      now: datetime | None = None) -> list[Registration]:
+    """Register a confirmed participant (through the personal link) for more events.
+
+    The personal link proves the address, so the events take their places at once.
+
+    Steps:
+    1. lock the participant; refuse (RegistrationError, nothing changed) a deleted
+       participant, an empty choice, or an event whose registration is not open;
+    2. create or reopen the registrations; events already held keep their place;
+    3. lock the events in id order and give each a seat or a waiting-list place (as in
+       registration_confirm);
+    4. log;
+    5. queue the 'registered' mail with the calendar file.
+    """
+    now = now or timezone.now()
+    participant = Participant.objects.select_for_update().get(pk=participant.pk)
+    if participant.is_anonymised:
+        raise RegistrationError(_("The data of this participant has been deleted."))
+    if not events:
+        raise RegistrationError(_("Please choose at least one event."))
+    for event in events:
+        if reason := queries.event_registration_refusal(event=event, now=now):
+            raise RegistrationError(reason)
+    new = [registration for event in events
+           if (registration := _registration_request_one(participant=participant, event=event,
+                                                         now=now)).state == State.PENDING]
+    registrations = take_places(participant=participant, registrations=new, now=now)
+    logger.info("Registrations added: participant %s, %d events", participant.pk, len(new))
+    if registrations:
+        stamp = mails.stamp(registrations[0].confirmed_at)
+        mails.mail_registered(participant=participant, registrations=registrations,
+                              cause=f"participant:{participant.pk}:added:{stamp}")
+    return registrations
+
+
+def registrations_expire_pending(*, now: datetime | None = None) -> int:
+    """Let registrations never confirmed expire after REGISTRATION_PENDING_HOURS.
+
+    Returns how many registrations expired.
+
+    Steps: 1. pending registrations and series registrations requested before the limit
+    become cancelled, in one transaction (no seat was ever held, so nobody is promoted);
+    2. log. No mail: the address was never confirmed.
+    """
+    now = now or timezone.now()
+    limit = now - timedelta(hours=settings.REGISTRATION_PENDING_HOURS)
+    with transaction.atomic():
+        expired = Registration.objects.filter(state=State.PENDING, requested_at__lt=limit).update(
+            state=State.CANCELLED, cancelled_at=now)
+        SeriesRegistration.objects.filter(confirmed_at__isnull=True, cancelled_at__isnull=True,
+                                          requested_at__lt=limit).update(cancelled_at=now)
+    logger.info("%d pending registrations expired", expired)
+    return expired
+
+
+def _participant_lock_or_create(*, data: ParticipantData, consent: ConsentText,
+                                 now: datetime) -> tuple[Participant, bool]:
+    """The participant with this address (case-insensitive), locked, or a new one; with the
+    request's data (while never confirmed), the consent and a new confirmation nonce (older
+    confirmation links stop working); saved. True when created."""
+    try:
+        existing = Participant.objects.select_for_update().with_email(data.email).get()
+    except Participant.DoesNotExist:
+        existing = None
+    if existing is None:
+        participant = Participant(email=data.email, link_key=secrets.token_hex(16))
+        _participant_request(participant, data=data, consent=consent, now=now)
+        try:
+            with transaction.atomic():
+                participant.save()
+            return participant, True
+        except IntegrityError:  # the same address registered at this very moment
+            existing = Participant.objects.select_for_update().with_email(data.email).get()
+    _participant_request(existing, data=data, consent=consent, now=now)
+    existing.save()
+    return existing, False
+
+
+def _participant_request(participant: Participant, *, data: ParticipantData,
+                         consent: ConsentText, now: datetime) -> None:
+    if participant.confirmed_at is None:
+        _participant_fill(participant, data=data)
+    participant.consent, participant.consented_at = consent, now
+    participant.confirm_nonce = secrets.token_hex(16)
+
+
+def _participant_fill(participant: Participant, *, data: ParticipantData) -> None:
+    participant.email = data.email
+    participant.name = data.name
+    participant.organisation_name = data.organisation_name
+    participant.organisation_kind = data.organisation_kind
+    participant.organisation_country = data.organisation_country
+    participant.job_title = data.job_title
+    participant.country = data.country
+    participant.language = data.language
+    participant.listed_publicly = data.listed_publicly
+
+
+def _series_registration_open(*, participant: Participant, series: Series, now: datetime,
+                              created: bool = False) -> SeriesRegistration:
+    """The participant's series registration: created, or reopened if it was cancelled.
+    `created`: the participant is new, so it has none yet."""
+    if created:
+        return SeriesRegistration.objects.create(participant=participant, series=series,
+                                                 requested_at=now)
+    series_registration, created = SeriesRegistration.objects.get_or_create(
+        participant=participant, series=series, defaults={"requested_at": now})
+    if not created and series_registration.cancelled_at is not None:
+        series_registration.requested_at, series_registration.cancelled_at = now, None
+        series_registration.confirmed_at = None
+        series_registration.save()
+    return series_registration
+
+
+def _registration_request_one(*, participant: Participant, event: Event, now: datetime,
+                              series_registration: SeriesRegistration | None = None
+                              ) -> Registration:
+    """The participant's registration for the event: created or reopened as pending."""
+    registration, created = Registration.objects.get_or_create(
+        participant=participant, event=event,
+        defaults={"requested_at": now, "series_registration": series_registration})
+    if not created and registration.state == State.CANCELLED:
+        registration.state, registration.requested_at = State.PENDING, now
+        registration.confirmed_at = registration.cancelled_at = None
+        registration.series_registration = series_registration
+        registration.save()
+    return registration
+
+
+def _pending_registrations(participant: Participant) -> list[Registration]:
+    """The participant's pending registrations by date, their events (with series) from the
+    content cache: what the mails say of them. Seats are decided on the locked rows."""
+    registrations = list(participant.registrations.filter(state=State.PENDING).order_by())
+    events = queries.events_by_id(ids={registration.event_id for registration in registrations})
+    for registration in registrations:
+        registration.event = events[registration.event_id]
+    return sorted(registrations, key=lambda registration: (registration.event.start,
+                                                           registration.pk))
