@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -299,6 +299,25 @@ class Talk(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        """A talk lies within its event (forms check it; the event may not be saved yet)."""
+        try:
+            event = self.event
+        except Event.DoesNotExist:
+            return
+        if None in (self.start, self.duration, event.start, event.end):
+            return  # the fields report their own errors
+        if event.start <= self.start and self.end <= event.end:
+            return
+        try:
+            start, end = event.local_start, event.local_end
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):  # the event's form says why
+            start, end = event.start, event.end
+        raise ValidationError({"start": _(
+            "A talk must lie within its event: %(start)s–%(end)s (%(zone)s).") % {
+            "start": formats.date_format(start, "DATETIME_FORMAT"),
+            "end": formats.time_format(end, "TIME_FORMAT"), "zone": event.time_zone}})
 
     @property
     def end(self):

@@ -1,6 +1,6 @@
 """The organiser's admin for every model, and the database's invariants."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 
 import pytest
@@ -115,12 +115,13 @@ def admin_change(client, obj, **changes):
     admin_submit(client, url, **changes)
 
 
-def admin_submit(client, url, **changes):
+def admin_submit(client, url, *, expect: int = 302, **changes):
     fields = _FormFields()
     fields.feed(client.get(url).content.decode())
     data = fields.data | {name: [str(value)] for name, value in changes.items()}
     response = client.post(url, data)
-    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert response.status_code == expect, response.context["adminform"].form.errors
+    return response
 
 
 def test_admin_form_changes_status_and_capacity_through_the_services(organiser_client):
@@ -167,6 +168,25 @@ def test_admin_form_adding_a_published_event_grows_the_series(organiser_client):
     sofia = Event.objects.get(slug="sofia")
     assert sofia.status == Event.Status.PUBLISHED
     assert sofia.registrations.get(participant=charlie).state == Registration.State.CONFIRMED
+
+
+def test_admin_refuses_a_talk_outside_its_event(organiser_client):
+    event = event_create(series=series_create(), time_zone="Europe/Berlin",
+                         start=datetime(2031, 5, 4, 8, 0, tzinfo=UTC))  # 10:00–13:00 there
+    talk = talk_create(event=event, title_en="Opening")
+    url = reverse("admin:events_event_change", args=[event.pk])
+
+    response = admin_submit(organiser_client, url, expect=200, **{
+        "talks-0-start_0": "2031-05-04", "talks-0-start_1": "12:50:00"})
+
+    assert "A talk must lie within its event: " in response.content.decode()
+    assert "(Europe/Berlin)" in response.content.decode()
+    organiser_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "de"  # a German organiser
+    german = admin_submit(organiser_client, url, expect=200,
+                          **{"talks-0-start_0": "04.05.2031", "talks-0-start_1": "14:00:00"})
+    assert "Ein Vortrag muss innerhalb seiner Veranstaltung liegen: " in german.content.decode()
+    talk.refresh_from_db()
+    assert talk.start == event.start
 
 
 def test_admin_needs_a_staff_login(client):

@@ -107,6 +107,8 @@ def test_demo_leipzig_agenda_is_the_seed_in_order():
     assert all(talk.themes.exists() for talk in talks)
     starts = [talk.start for talk in talks]
     assert starts == sorted(starts)
+    for talk in talks:
+        talk.full_clean()  # each lies within the event, as the admin would check
 
 
 @pytest.mark.django_db
