@@ -2,6 +2,7 @@
 growth, expiry, export and deletion — with the mails each change writes to the outbox."""
 
 from datetime import timedelta
+from pathlib import Path
 from unittest.mock import ANY
 
 import pytest
@@ -10,6 +11,7 @@ from django.utils import timezone
 from events.models import Event
 from events.services import event_cancel, event_publish
 from mail.models import Mail
+from mail.services import mail_render
 from registrations import services
 from registrations.models import Participant, Registration, SeriesRegistration
 from registrations.services import RegistrationError
@@ -379,6 +381,26 @@ def test_mails_are_written_in_the_participants_language(series, consent, languag
     assert waitlisted in mail.text
     link_language = language if language in ("de", "en") else "en"
     assert f"/{link_language}/registration/me/" in mail.text
+
+
+MAIL_TEMPLATES = sorted(path.name for path in (
+    Path(__file__).resolve().parent.parent / "registrations" / "templates" / "mail").iterdir()
+    if (path / "subject.txt").exists())
+
+
+@pytest.mark.parametrize("template", MAIL_TEMPLATES)
+def test_every_registration_mail_is_translated_into_each_language(template):
+    context = {"name": "Ana", "series_title": "SmartCT", "events": [], "confirmed": [],
+               "waitlisted": [], "personal_url": "https://example.org/me/",
+               "confirm_url": "https://example.org/confirm/", "pending_hours": 48}
+    english = mail_render(template=template, language="en", context=context)
+
+    for language in ("de", "es", "it", "bg"):
+        subject, text, html = mail_render(template=template, language=language,
+                                          context=context)
+        assert subject != english[0], (template, language)
+        assert "Hello Ana" not in text and "Hello Ana" not in html, (template, language)
+        assert f'<html lang="{language}">' in html
 
 
 def test_mails_name_the_event_and_series_in_the_participants_language(consent):
