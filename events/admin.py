@@ -79,30 +79,18 @@ class EventAdmin(TabbedTranslationAdmin):
     actions = ["publish", "cancel"]
 
     def save_model(self, request, obj, form, change):
-        """The status and the capacity change through the services, which register the
-        series' participants for a published event, cancel the registrations of a
-        cancelled one, and promote the waiting list into new seats — with their mails.
-        (The admin runs this in one transaction with the rest of the form.)"""
+        """The rest of the form is saved as it is; the status and the capacity change
+        through events.services.event_lifecycle_change, which registers the series'
+        participants for a published event, cancels the registrations of a cancelled one
+        and promotes the waiting list into new seats — with their mails. (The admin runs
+        this in one transaction with the rest of the form.)"""
         status, capacity = obj.status, obj.capacity
         obj.status = form.initial.get("status", Event.Status.DRAFT) if change else (
             Event.Status.DRAFT)
         if change:
             obj.capacity = form.initial.get("capacity")
         super().save_model(request, obj, form, change)
-        if obj.capacity != capacity and status == Event.Status.CANCELLED:
-            obj.capacity = capacity  # nobody moves up into an event being cancelled
-            obj.save(update_fields=["capacity"])
-        elif obj.capacity != capacity:
-            services.event_capacity_set(event=obj, capacity=capacity)
-        if obj.status == status:
-            return
-        if status == Event.Status.PUBLISHED:
-            services.event_publish(event=obj)
-        elif status == Event.Status.CANCELLED:
-            services.event_cancel(event=obj)
-        else:
-            obj.status = status
-            obj.save(update_fields=["status"])
+        services.event_lifecycle_change(event=obj, status=status, capacity=capacity)
 
     @admin.action(description=_("Publish the selected events"))
     def publish(self, request, queryset):

@@ -48,3 +48,30 @@ def event_capacity_set(*, event: Event, capacity: int | None) -> Event:
     event_capacity_change(event=event, capacity=capacity)
     event.capacity = capacity
     return event
+
+
+@transaction.atomic
+def event_lifecycle_change(*, event: Event, status: str, capacity: int | None) -> Event:
+    """Change an event's status and capacity as the organiser set them (in its form).
+
+    Steps:
+    1. a new capacity: on an event being cancelled set it as it is (nobody moves up into
+       an event that is going away), otherwise through event_capacity_set (the waiting
+       list moves up);
+    2. a new status: publishing through event_publish, cancelling through event_cancel,
+       any other status set and saved.
+    """
+    if capacity != event.capacity and status == Event.Status.CANCELLED:
+        event.capacity = capacity
+        event.save(update_fields=["capacity"])
+    elif capacity != event.capacity:
+        event_capacity_set(event=event, capacity=capacity)
+    if status == event.status:
+        return event
+    if status == Event.Status.PUBLISHED:
+        return event_publish(event=event)
+    if status == Event.Status.CANCELLED:
+        return event_cancel(event=event)
+    event.status = status
+    event.save(update_fields=["status"])
+    return event
