@@ -72,13 +72,14 @@ def reminders_send_due(*, now: datetime | None = None) -> int:
     1. list the published events of published series that start within a day;
     2. for each, the reminders due now (reminders_due) and its confirmed registrations of
        participants not anonymised, leaving out those whose reminder cause is in the outbox;
-    3. queue each remaining reminder (reminder_queue), which re-checks it under a lock.
+    3. queue each remaining reminder (reminder_queue), which re-checks it under a lock;
+       the agenda is read once per event and language.
     """
     now = now or timezone.now()
     events = (Event.objects.published()
               .filter(start__gt=now, start__lte=now + DAY_BEFORE.before)
               .select_related("series").order_by("start", "pk"))
-    queued = 0
+    queued, agendas = 0, {}
     for event in events:
         for reminder in reminders_due(event=event, now=now):
             registrations = list(event.registrations.holding_seat()
@@ -89,15 +90,18 @@ def reminders_send_due(*, now: datetime | None = None) -> int:
             sent = set(Mail.objects.filter(cause__in=causes).values_list("cause", flat=True))
             for cause, registration in causes.items():
                 if cause not in sent and reminder_queue(registration_id=registration.pk,
-                                                        reminder=reminder, now=now):
+                                                        reminder=reminder, now=now,
+                                                        agendas=agendas):
                     queued += 1
     return queued
 
 
 @transaction.atomic
-def reminder_queue(*, registration_id: int, reminder: Reminder,
-                   now: datetime | None = None) -> bool:
+def reminder_queue(*, registration_id: int, reminder: Reminder, now: datetime | None = None,
+                   agendas: dict | None = None) -> bool:
     """Queue one reminder if it is still due; returns whether a new mail was queued.
+
+    `agendas` keeps the agendas read, by event, start and language, across calls.
 
     Steps:
     1. lock the registration and re-read it with its event and participant;
@@ -119,13 +123,16 @@ def reminder_queue(*, registration_id: int, reminder: Reminder,
     if Mail.objects.filter(cause=cause).exists():
         return False
     language = participant.language
-    with translation.override(language):  # the event's and talks' titles in that language
-        item = event_item(registration, language=language)
-        context = {"name": participant.name,
-                   "personal_url": links.personal_url(participant=participant),
-                   "event": item, "event_list": [item]}
-        if reminder is DAY_BEFORE:
-            context["agenda"] = reminder_agenda(event=event, language=language)
+    item = event_item(registration, language=language)  # in the participant's language
+    context = {"name": participant.name,
+               "personal_url": links.personal_url(participant=participant),
+               "event": item, "event_list": [item]}
+    if reminder is DAY_BEFORE:
+        agendas = {} if agendas is None else agendas
+        key = (event.pk, event.start, language)
+        if key not in agendas:
+            agendas[key] = reminder_agenda(event=event, language=language)
+        context["agenda"] = agendas[key]
     mail_queue(cause=cause, to=participant.email, language=language,
                template=f"reminder_{reminder.kind}", context=context)
     logger.info("Reminder %s queued: registration %s", reminder.kind, registration.pk)

@@ -4,6 +4,8 @@ link), to confirmed participants only, once per registration and event time."""
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.formats import time_format
 
@@ -61,6 +63,21 @@ def test_day_before_reminder_goes_to_confirmed_participants_only_with_the_agenda
     assert "Bob Berger, Ida Ivanova" in mail.text
     assert "Grippers at scale<br>Bob Berger, Ida Ivanova" in mail.html
     assert reminders("hour_before") == []
+
+
+def test_the_agenda_is_read_once_per_event_however_many_are_reminded(series, now):
+    event = event_create(series=series, start=now + timedelta(hours=20))
+    talk_create(event=event, speakers=[speaker_create()])
+    for number in range(5):
+        registration_create(participant=participant_create(email=f"p{number}@example.org"),
+                            event=event)
+
+    with CaptureQueriesContext(connection) as queries:
+        queued = reminders_send_due(now=now)
+
+    assert queued == 5
+    talk_reads = [query for query in queries if 'FROM "events_talk"' in query["sql"]]
+    assert len(talk_reads) == 1
 
 
 def test_agenda_times_are_in_the_events_time_zone(series, now):
