@@ -17,7 +17,6 @@ from registrations.calendars import registrations_calendar, shows_join_link
 from registrations.models import Participant, Registration
 
 State = Registration.State
-CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
 
 def stamp(moment: datetime) -> str:
@@ -49,11 +48,14 @@ def in_language(language: str, read: Callable[[], str]) -> str:
         return read()
 
 
+def calendar_attachment(content: bytes) -> Attachment:
+    return Attachment(filename="events.ics", content=content,
+                      content_type="text/calendar; charset=utf-8")
+
+
 def calendar_attachments(registrations: Sequence[Registration], *, name: str) -> list[Attachment]:
     content = registrations_calendar(registrations, name=name)
-    if content is None:
-        return []
-    return [Attachment(filename="events.ics", content=content, content_type=CALENDAR_TYPE)]
+    return [] if content is None else [calendar_attachment(content)]
 
 
 def participant_mail_queue(*, participant: Participant, cause: str, template: str, context: dict,
@@ -106,8 +108,7 @@ def mail_event_cancelled(*, participant: Participant, registration: Registration
     participant_mail_queue(participant=participant, template="registration_event_cancelled",
            cause=f"registration:{registration.pk}:event-cancelled",
            context={"events": [event_item(registration, language=participant.language)]},
-           attachments=[Attachment(filename="events.ics", content_type=CALENDAR_TYPE,
-                                   content=calendar_bytes(event.series.title, [event]))])
+           attachments=[calendar_attachment(calendar_bytes(event.series.title, [event]))])
 
 
 def mail_personal_link(*, participant: Participant, now: datetime) -> None:

@@ -58,13 +58,6 @@ def events_upcoming_of_series(*, series: Series, now: datetime | None = None) ->
             .select_related("series").order_by("start", "pk"))
 
 
-def events_open_for_registration(*, series: Series, now: datetime | None = None) -> list[Event]:
-    """The events of the series a visitor may choose now."""
-    now = now or timezone.now()
-    return [event for event in events_upcoming_of_series(series=series, now=now)
-            if event_registration_refusal(event=event, now=now) is None]
-
-
 def events_for_series_registration(*, series: Series,
                                    now: datetime | None = None) -> list[Event]:
     """The events a registration for the whole series covers: every upcoming published
@@ -85,7 +78,7 @@ class RegistrationOffer:
     upcoming: list[Event]  # published, not ended when read; filtered again by the time of use
 
     def events_open(self, now: datetime | None = None) -> list[Event]:
-        """The events a visitor may choose now (as events_open_for_registration)."""
+        """The events a visitor may choose now."""
         now = now or timezone.now()
         return [event for event in self.upcoming
                 if event_registration_refusal(event=event, now=now) is None]

@@ -142,10 +142,11 @@ def event_registrations_cancel(*, event: Event,
                          .order_by("pk"))
     told = [registration for registration in registrations
             if registration.state != State.PENDING]
+    Registration.objects.filter(pk__in=[registration.pk for registration in registrations]
+                                ).update(state=State.CANCELLED, cancelled_at=now)
     for registration in registrations:
         registration.event = event
         registration.state, registration.cancelled_at = State.CANCELLED, now
-        registration.save(update_fields=["state", "cancelled_at"])
     logger.info("Event %s cancelled: %d registrations cancelled", event.pk, len(registrations))
     for registration in told:
         mails.mail_event_cancelled(participant=registration.participant,
@@ -191,8 +192,8 @@ def series_grow(*, event: Event, now: datetime | None = None) -> list[Registrati
             seat = free is None or free > 0
             registration.state = State.CONFIRMED if seat else State.WAITLISTED
             free = None if free is None else free - seat
-        registration.save()
         created.append(registration)
+    Registration.objects.bulk_create(created)  # sets their ids, which the mails' causes name
     logger.info("Series %s grew by event %s: %d registrations", event.series_id, event.pk,
                 len(created))
     for registration in created:
@@ -211,8 +212,8 @@ def _free_seats(event: Event) -> int | None:
     return event.capacity - event.registrations.holding_seat().count()
 
 
-def take_places(*, participant: Participant, registrations: Sequence[Registration],
-                 now: datetime | None) -> list[Registration]:
+def take_places(*, registrations: Sequence[Registration],
+                now: datetime | None) -> list[Registration]:
     """Give each pending registration a seat or a waiting-list place, under event locks."""
     if not registrations:
         return []

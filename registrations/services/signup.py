@@ -58,12 +58,13 @@ def registration_request(*, series: Series, data: ParticipantData, consent: Cons
         raise RegistrationError(refusal)
 
     participant, created = _participant_lock_or_create(data=data, consent=consent, now=now)
-    if events is None:
-        series_registration = _series_registration_open(participant=participant, series=series,
-                                                        now=now, created=created)
+    series_registration = None
+    if events is None:  # a new participant has no series registration to reopen
+        series_registration = (
+            SeriesRegistration.objects.create(participant=participant, series=series,
+                                              requested_at=now) if created
+            else _series_registration_open(participant=participant, series=series, now=now))
         events = queries.events_for_series_registration(series=series, now=now)
-    else:
-        series_registration = None
     if created:  # nothing to look up: every registration is new and pending
         pending = Registration.objects.bulk_create(
             Registration(participant=participant, event=event, requested_at=now,
@@ -112,8 +113,7 @@ def registration_confirm(*, participant: Participant, nonce: str,
     if not nonce or nonce != participant.confirm_nonce:
         raise RegistrationError(_("This link has already been used or was replaced by a "
                                   "newer one. Your personal page shows your registrations."))
-    registrations = take_places(participant=participant,
-                                 registrations=_pending_registrations(participant), now=now)
+    registrations = take_places(registrations=_pending_registrations(participant), now=now)
     now = now or timezone.now()
     participant.series_registrations.filter(
         confirmed_at__isnull=True, cancelled_at__isnull=True).update(confirmed_at=now)
@@ -155,7 +155,7 @@ def registrations_add(*, participant: Participant, events: Sequence[Event],
     new = [registration for event in events
            if (registration := _registration_request_one(participant=participant, event=event,
                                                          now=now)).state == State.PENDING]
-    registrations = take_places(participant=participant, registrations=new, now=now)
+    registrations = take_places(registrations=new, now=now)
     logger.info("Registrations added: participant %s, %d events", participant.pk, len(new))
     if registrations:
         stamp = mails.stamp(registrations[0].confirmed_at)
@@ -189,11 +189,10 @@ def _participant_lock_or_create(*, data: ParticipantData, consent: ConsentText,
     """The participant with this address (case-insensitive), locked, or a new one; with the
     request's data (while never confirmed), the consent and a new confirmation nonce (older
     confirmation links stop working); saved. True when created."""
+    known = Participant.objects.select_for_update().with_email(data.email)
     try:
-        existing = Participant.objects.select_for_update().with_email(data.email).get()
+        participant = known.get()
     except Participant.DoesNotExist:
-        existing = None
-    if existing is None:
         participant = Participant(email=data.email, link_key=secrets.token_hex(16))
         _participant_request(participant, data=data, consent=consent, now=now)
         try:
@@ -201,10 +200,10 @@ def _participant_lock_or_create(*, data: ParticipantData, consent: ConsentText,
                 participant.save()
             return participant, True
         except IntegrityError:  # the same address registered at this very moment
-            existing = Participant.objects.select_for_update().with_email(data.email).get()
-    _participant_request(existing, data=data, consent=consent, now=now)
-    existing.save()
-    return existing, False
+            participant = known.get()
+    _participant_request(participant, data=data, consent=consent, now=now)
+    participant.save()
+    return participant, False
 
 
 def _participant_request(participant: Participant, *, data: ParticipantData,
@@ -227,13 +226,9 @@ def _participant_fill(participant: Participant, *, data: ParticipantData) -> Non
     participant.listed_publicly = data.listed_publicly
 
 
-def _series_registration_open(*, participant: Participant, series: Series, now: datetime,
-                              created: bool = False) -> SeriesRegistration:
-    """The participant's series registration: created, or reopened if it was cancelled.
-    `created`: the participant is new, so it has none yet."""
-    if created:
-        return SeriesRegistration.objects.create(participant=participant, series=series,
-                                                 requested_at=now)
+def _series_registration_open(*, participant: Participant, series: Series,
+                              now: datetime) -> SeriesRegistration:
+    """The participant's series registration: created, or reopened if it was cancelled."""
     series_registration, created = SeriesRegistration.objects.get_or_create(
         participant=participant, series=series, defaults={"requested_at": now})
     if not created and series_registration.cancelled_at is not None:
