@@ -116,10 +116,10 @@ class RegistrationForm(forms.Form):
 
     @property
     def render_key(self) -> str:
-        """Everything the unbound form's markup depends on, hashed: the page caches that
-        markup under this key (rendering ~15 fields costs more than all the rest of the
-        page), so that a change to any of it (events, themes, notice, language, the
-        preselected event) is a new key, never a stale form."""
+        """Everything the unbound form shows, hashed: the registration page is kept under
+        this key (events.page_cache.form_page_cached), so that a change to any of it
+        (events, themes, notice, language, the preselected event) is a new key, never a
+        stale form."""
         consent = self.consent_text
         parts = (get_language(), self.series.pk, self.initial,
                  consent and (consent.pk, consent.version, consent.text),
