@@ -101,10 +101,8 @@ class RegistrationForm(forms.Form):
 
     def __init__(self, *args, series: Series, events: list[Event], themes: list[Theme],
                  consent: ConsentText | None, **kwargs):
-        kwargs.setdefault("initial", {})
-        kwargs["initial"] = {"language": get_language(), "scope": self.SCOPE_SERIES,
-                             "consent_version": consent.version if consent else None,
-                             } | kwargs["initial"]
+        kwargs["initial"] = self.initial_values(consent=consent,
+                                                chosen=kwargs.get("initial") or {})
         super().__init__(*args, **kwargs)
         self.series, self.consent_text = series, consent
         self.fields["events"].set_objects(events, label=event_label)
@@ -114,16 +112,24 @@ class RegistrationForm(forms.Form):
         self.fields["themes"].error_messages["invalid_choice"] = _(
             "There is no such theme in this series.")
 
-    @property
-    def render_key(self) -> str:
-        """Everything the unbound form shows, hashed: the registration page is kept under
-        this key (events.page_cache.form_page_cached), so that a change to any of it
-        (events, themes, notice, language, the preselected event) is a new key, never a
-        stale form."""
-        consent = self.consent_text
-        parts = (get_language(), self.series.pk, self.initial,
+    @classmethod
+    def initial_values(cls, *, consent: ConsentText | None, chosen: dict) -> dict:
+        """What the unbound form shows filled in: `chosen` (PreselectForm) over the
+        defaults."""
+        return {"language": get_language(), "scope": cls.SCOPE_SERIES,
+                "consent_version": consent.version if consent else None} | chosen
+
+    @classmethod
+    def render_key(cls, *, series: Series, events: list[Event], themes: list[Theme],
+                   consent: ConsentText | None, initial: dict) -> str:
+        """Everything the unbound form would show, hashed, without building it: the
+        registration page is kept under this key (events.page_cache.form_page_cached), so
+        that a change to any of it (events, themes, notice, language, the preselected
+        event) is a new key, never a stale form."""
+        parts = (get_language(), series.pk, cls.initial_values(consent=consent, chosen=initial),
                  consent and (consent.pk, consent.version, consent.text),
-                 self.fields["events"].choices, self.fields["themes"].choices)
+                 [(event.pk, event_label(event)) for event in events],
+                 [(theme.pk, str(theme)) for theme in themes])
         return hashlib.sha256(repr(parts).encode()).hexdigest()
 
     @property

@@ -22,9 +22,12 @@ def consent_text_current(*, series: Series) -> ConsentText | None:
 
 
 def consent_text_current_id(*, series: Series) -> int | None:
-    """The id of the newest version of the series' privacy notice, or None."""
-    return (ConsentText.objects.filter(series=series).order_by("-version")
-            .values_list("pk", flat=True).first())
+    """The id of the newest version of the series' privacy notice, or None; from the
+    content cache (a new notice is a content change, registrations.apps)."""
+    return content_cached(
+        f"consent-text-current:{series.pk}",
+        lambda: ConsentText.objects.filter(series=series).order_by("-version")
+        .values_list("pk", flat=True).first() or 0) or None
 
 
 def series_registration_refusal(*, series: Series) -> str | None:

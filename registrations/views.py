@@ -62,10 +62,19 @@ def register(request: HttpRequest, series: str) -> HttpResponse:
     with series_fallback(series_obj.default_language):
         events = offer.events_open()
         preselect = forms.PreselectForm(request.GET, events=events)
-        form = forms.RegistrationForm(_posted(request), series=series_obj, events=events,
-                                      themes=offer.themes, consent=consent,
-                                      initial=preselect.initial_choice())
-        if form.is_bound and form.is_valid():
+        form_arguments = {"series": series_obj, "events": events, "themes": offer.themes,
+                          "consent": consent, "initial": preselect.initial_choice()}
+        if request.method != "POST":  # the same page for every visitor: kept, but the token
+            def page(csrf_slot: str) -> str:
+                return render_to_string(REGISTER_PAGE, {
+                    "series": series_obj, "consent": consent, "csrf_slot": csrf_slot,
+                    "form": forms.RegistrationForm(**form_arguments),
+                    "refusal": queries.series_registration_refusal(series=series_obj)},
+                    request)
+            return page_cache.form_page_cached(
+                request, key=forms.RegistrationForm.render_key(**form_arguments), render=page)
+        form = forms.RegistrationForm(request.POST, **form_arguments)
+        if form.is_valid():
             if form.is_spam:
                 return redirect("registrations:sent", series=series_obj.slug)
             refusal = _rate_limited(request, email=form.cleaned_data["email"])
@@ -80,11 +89,6 @@ def register(request: HttpRequest, series: str) -> HttpResponse:
                 form.add_error(None, str(error))
         context = {"series": series_obj, "form": form, "consent": consent,
                    "refusal": queries.series_registration_refusal(series=series_obj)}
-        if not form.is_bound:  # the same page for every visitor: kept, but for the token
-            def page(csrf_slot: str) -> str:
-                return render_to_string(REGISTER_PAGE, context | {"csrf_slot": csrf_slot},
-                                        request)
-            return page_cache.form_page_cached(request, key=form.render_key, render=page)
         return render(request, REGISTER_PAGE, context, status=400 if form.errors else 200)
 
 
