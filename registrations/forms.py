@@ -176,10 +176,6 @@ class PreselectForm(forms.Form):
         return {"scope": RegistrationForm.SCOPE_EVENTS, "events": [str(chosen[0].pk)]}
 
 
-class ConfirmForm(forms.Form):
-    """The confirmation button: the link is in the URL, the click is a POST."""
-
-
 class LinkRequestForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"), max_length=254)
 

@@ -75,14 +75,22 @@ def _participant(pk: int) -> Participant | None:
         return None
 
 
-def participant_from_confirm_token(token: str) -> tuple[Participant, str]:
-    """The participant a confirmation link names, and the nonce it carries."""
+def confirm_token_read(token: str) -> tuple[int, str]:
+    """The id of the participant a confirmation link names, and the nonce it carries;
+    checked for signature and age only (registration_confirm checks the rest under its
+    lock)."""
     data = _load(token, salt=CONFIRM_SALT,
                  max_age=timedelta(hours=settings.REGISTRATION_PENDING_HOURS))
-    participant = _participant(data["p"])
+    return data["p"], str(data.get("n", ""))
+
+
+def participant_from_confirm_token(token: str) -> tuple[Participant, str]:
+    """The participant a confirmation link names, and the nonce it carries."""
+    participant_id, nonce = confirm_token_read(token)
+    participant = _participant(participant_id)
     if participant is None or participant.is_anonymised:
         raise LinkError(_("The data of this registration has been deleted."))
-    return participant, str(data.get("n", ""))
+    return participant, nonce
 
 
 def participant_from_personal_token(token: str) -> Participant:

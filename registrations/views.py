@@ -105,23 +105,24 @@ def _link_error(request: HttpRequest, error: links.LinkError) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
-    """GET shows a button (mail scanners open links); the click, a POST, confirms."""
+    """GET shows a button (mail scanners open links); the click, a POST (the link is all
+    it carries), confirms."""
     try:
+        if request.method == "POST":
+            participant_id, nonce = links.confirm_token_read(token)
+            try:
+                participant, _registrations = services.registration_confirm(
+                    participant_id=participant_id, nonce=nonce)
+            except RegistrationError as error:
+                raise links.LinkError(str(error)) from error
+            messages.success(request, _("Thank you: your e-mail address is confirmed."))
+            return redirect("registrations:personal",
+                            token=links.personal_token(participant=participant))
         participant, nonce = links.participant_from_confirm_token(token)
     except links.LinkError as error:
         return _link_error(request, error)
-    form = forms.ConfirmForm(_posted(request))
-    if form.is_bound and form.is_valid():
-        try:
-            services.registration_confirm(participant=participant, nonce=nonce)
-        except RegistrationError as error:
-            return _link_error(request, links.LinkError(str(error)))
-        messages.success(request, _("Thank you: your e-mail address is confirmed."))
-        return redirect("registrations:personal",
-                        token=links.personal_token(participant=participant))
     return render(request, "registrations/confirm.html",
-                  {"participant": participant, "form": form,
-                   "used": nonce != participant.confirm_nonce})
+                  {"participant": participant, "used": nonce != participant.confirm_nonce})
 
 
 def personal_link(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

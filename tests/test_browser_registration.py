@@ -34,7 +34,7 @@ def _register_and_confirm(series, consent, event, email: str, name: str) -> Regi
     participant = services.registration_request(
         series=series, consent=consent, events=[event],
         data=participant_data(email=email, name=name))
-    services.registration_confirm(participant=participant, nonce=participant.confirm_nonce)
+    services.registration_confirm(participant_id=participant.pk, nonce=participant.confirm_nonce)
     return Registration.objects.get(participant=participant, event=event)
 
 

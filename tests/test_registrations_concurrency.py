@@ -40,7 +40,7 @@ def test_concurrent_confirmations_for_the_last_seats_give_exactly_the_capacity()
     def confirm(participant) -> None:
         try:
             barrier.wait(timeout=30)
-            services.registration_confirm(participant=participant,
+            services.registration_confirm(participant_id=participant.pk,
                                           nonce=participant.confirm_nonce)
         except BaseException as error:  # noqa: BLE001 - reported by the main thread
             errors.append(error)

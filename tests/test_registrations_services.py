@@ -45,8 +45,8 @@ def request(series, consent, *, events=None, **fields) -> Participant:
 
 def confirm(participant: Participant) -> list[Registration]:
     participant.refresh_from_db()
-    return services.registration_confirm(participant=participant,
-                                         nonce=participant.confirm_nonce)
+    return services.registration_confirm(participant_id=participant.pk,
+                                         nonce=participant.confirm_nonce)[1]
 
 
 def states(event: Event) -> dict[str, str]:
@@ -100,7 +100,7 @@ def test_second_request_with_the_same_address_makes_no_duplicate_and_resends(ser
     assert leipzig.registrations.count() == 1
     assert Mail.objects.filter(cause__contains="confirm-request").count() == 2
     with pytest.raises(RegistrationError, match="already been used or was replaced"):
-        services.registration_confirm(participant=second, nonce=first_nonce)
+        services.registration_confirm(participant_id=second.pk, nonce=first_nonce)
 
 
 def test_confirm_gives_seats_then_waiting_list_places_in_order(series, consent):
@@ -128,10 +128,10 @@ def test_confirm_gives_seats_then_waiting_list_places_in_order(series, consent):
 def test_a_confirmation_link_works_once(series, consent):
     alice = request(series, consent, events=[event_create(series=series)])
     nonce = alice.confirm_nonce
-    services.registration_confirm(participant=alice, nonce=nonce)
+    services.registration_confirm(participant_id=alice.pk, nonce=nonce)
 
     with pytest.raises(RegistrationError, match="already been used"):
-        services.registration_confirm(participant=alice, nonce=nonce)
+        services.registration_confirm(participant_id=alice.pk, nonce=nonce)
     assert Mail.objects.filter(cause__contains=":confirmed:").count() == 1
 
 

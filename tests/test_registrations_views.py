@@ -405,6 +405,17 @@ def test_links_of_a_deleted_participant_are_refused(client, series, consent, lei
         assert "has been deleted" in html(response)
 
 
+def test_a_confirmation_link_of_a_participant_no_longer_stored_is_refused(
+        client, series, consent, leipzig):
+    alice, url = register_alice(client, series)
+    alice.delete()
+
+    for response in (client.get(url), client.post(url)):
+        assert response.status_code == 400
+        assert "has been deleted" in html(response)
+    assert not Mail.objects.filter(subject="You are registered").exists()
+
+
 @pytest.mark.parametrize("token", [
     "nonsense",
     signing.dumps({"p": 1, "k": "x"}, salt="another.salt"),

@@ -90,13 +90,15 @@ def registration_request(*, series: Series, data: ParticipantData, consent: Cons
 
 
 @transaction.atomic
-def registration_confirm(*, participant: Participant, nonce: str,
-                         now: datetime | None = None) -> list[Registration]:
+def registration_confirm(*, participant_id: int, nonce: str, now: datetime | None = None
+                         ) -> tuple[Participant, list[Registration]]:
     """Confirm the address (double opt-in): every pending registration takes its place.
 
+    Returns the participant and the registrations that took a seat or a waiting-list place.
+
     Steps:
-    1. lock the participant; refuse (RegistrationError) a link that was already used or
-       replaced by a newer one (its nonce no longer matches) or a deleted participant;
+    1. lock the participant; refuse (RegistrationError) a deleted participant, or a link
+       that was already used or replaced by a newer one (its nonce no longer matches);
     2. lock the events of the pending registrations, in id order;
     3. per event, re-count the seats taken under the lock: a seat (confirmed) while the
        capacity allows, otherwise a place on the waiting list; the time of this
@@ -107,8 +109,11 @@ def registration_confirm(*, participant: Participant, nonce: str,
     6. queue the 'registered' mail: seats, waiting-list places, and the calendar file with
        the join links of the confirmed online events.
     """
-    participant = Participant.objects.select_for_update().get(pk=participant.pk)
-    if participant.is_anonymised:
+    try:
+        participant = Participant.objects.select_for_update().get(pk=participant_id)
+    except Participant.DoesNotExist:
+        participant = None
+    if participant is None or participant.is_anonymised:
         raise RegistrationError(_("The data of this registration has been deleted."))
     if not nonce or nonce != participant.confirm_nonce:
         raise RegistrationError(_("This link has already been used or was replaced by a "
@@ -124,7 +129,7 @@ def registration_confirm(*, participant: Participant, nonce: str,
                 len(registrations))
     mails.mail_registered(participant=participant, registrations=registrations,
                           cause=f"participant:{participant.pk}:confirmed:{nonce}")
-    return registrations
+    return participant, registrations
 
 
 @transaction.atomic
