@@ -9,6 +9,7 @@ outbox row makes each mail go out once, however often and wherever a task runs.
 import logging
 import re
 import smtplib
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -25,6 +26,7 @@ from django.db.models.functions import Lower
 from django.template import Context
 from django.template.loader import get_template
 from django.utils import timezone, translation
+from django.utils.html import escape
 
 from mail.models import Mail, MailAttachment
 
@@ -49,11 +51,15 @@ def mail_queue(
     template: str,
     context: dict[str, Any],
     attachments: Sequence[Attachment] = (),
+    personal: Mapping[str, str] | None = None,
 ) -> Mail:
     """Write a mail to the outbox in the caller's transaction; it is sent after the commit.
 
     Call it inside the transaction of the change that causes the mail: the row commits or
     rolls back with that change.
+
+    `personal` holds the context values that differ from one recipient to the next (a
+    name, a personal link): mail_render keeps the rest of the mail once rendered.
 
     Steps:
     1. check the address (ValidationError), render subject, text and HTML from
@@ -66,7 +72,8 @@ def mail_queue(
        the sweep of due mails sends it then).
     """
     validate_email(to)
-    subject, text, html = mail_render(template=template, language=language, context=context)
+    subject, text, html = mail_render(template=template, language=language, context=context,
+                                      personal=personal)
     try:
         with transaction.atomic():
             mail = Mail.objects.create(cause=cause, to=to, language=language,
@@ -87,9 +94,18 @@ def mail_queue(
 
 
 def mail_render(
-    *, template: str, language: str, context: Mapping[str, Any]
+    *, template: str, language: str, context: Mapping[str, Any],
+    personal: Mapping[str, str] | None = None,
 ) -> tuple[str, str, str]:
     """Render a mail's subject, text and HTML in `language`.
+
+    `personal` (strings by context name) are the values that differ per recipient. When
+    the rest of the context is plain data (strings, numbers, lists, dicts), the mail is
+    rendered with a slot for each personal value, kept in this process under the template,
+    language and that data (at most MERGE_KEPT renderings), and each mail fills its values
+    in (escaped in the HTML, as the template would): a rush of registrations renders each
+    mail kind once, not once per person. The result is the same as rendering with the
+    values (tests/test_mail_outbox.py checks it with random values).
 
     Steps:
     1. add `site_url` and `language` to the context (the caller's keys win);
@@ -99,6 +115,25 @@ def mail_render(
     4. render mail/<template>/body.html (escaped as usual) with `subject` in the context.
     """
     values = {"site_url": settings.SITE_URL, "language": language} | dict(context)
+    personal = dict(personal or {})
+    if personal and _plain(values):
+        key = repr((template, language, sorted(values.items()), sorted(personal)))
+        parts = _merge_kept.get(key)
+        if parts is None:
+            parts = _render_parts(template, language,
+                                  values | {name: _SLOT.format(name) for name in personal})
+            if _SLOT_PATTERN.search(parts[0]) is None:  # the subject is the same for all
+                _merge_keep(key, parts)
+            else:
+                parts = None
+        if parts is not None:
+            subject, text, html = parts
+            return (subject, _tidy(_fill(text, personal)),
+                    _fill(html, {name: escape(value) for name, value in personal.items()}))
+    return _render_parts(template, language, values | personal)
+
+
+def _render_parts(template: str, language: str, values: dict[str, Any]) -> tuple[str, str, str]:
     with translation.override(language):
         subject = " ".join(_render_unescaped(f"mail/{template}/subject.txt", values).split())
         if len(subject) > SUBJECT_MAX_LENGTH:
@@ -106,8 +141,43 @@ def mail_render(
         values["subject"] = subject
         text = _render_unescaped(f"mail/{template}/body.txt", values)
         html = get_template(f"mail/{template}/body.html").render(values)
-    text = re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", text).strip() + "\n"
-    return subject, text, html
+    return subject, _tidy(text), html
+
+
+def _tidy(text: str) -> str:
+    return re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", text).strip() + "\n"
+
+
+MERGE_KEPT = 256
+_merge_kept: dict[str, tuple[str, str, str]] = {}
+_merge_lock = threading.Lock()
+_SLOT = "\x1f{}\x1f"  # a control character no template writes and no form lets through
+_SLOT_PATTERN = re.compile("\x1f(\\w+)\x1f")
+
+
+def _merge_keep(key: str, parts: tuple[str, str, str]) -> None:
+    with _merge_lock:  # threaded workers
+        while len(_merge_kept) >= MERGE_KEPT:
+            del _merge_kept[next(iter(_merge_kept))]  # the oldest
+        _merge_kept[key] = parts
+
+
+def _fill(part: str, values: Mapping[str, str]) -> str:
+    """Each slot replaced by its value, in one pass (a value is never read for slots)."""
+    return _SLOT_PATTERN.sub(lambda match: values[match.group(1)], part)
+
+
+def _plain(value: Any) -> bool:
+    """Plain data, whose repr says all a template can read of it (a model's does not)."""
+    if isinstance(value, str):  # not a lazy translation either
+        return "\x1f" not in value  # no text of the context may look like a slot
+    if value is None or isinstance(value, (int, float)):  # bool is an int
+        return True
+    if isinstance(value, (list, tuple)):
+        return all(_plain(item) for item in value)
+    if isinstance(value, dict):
+        return all(isinstance(key, str) and _plain(item) for key, item in value.items())
+    return False
 
 
 def mail_send(*, mail_id: int, now: datetime | None = None) -> Mail.State | None:

@@ -59,11 +59,14 @@ def calendar_attachments(registrations: Sequence[Registration], *, name: str) ->
 
 
 def participant_mail_queue(*, participant: Participant, cause: str, template: str, context: dict,
-           attachments: Sequence[Attachment] = ()) -> None:
+           attachments: Sequence[Attachment] = (), personal: dict | None = None) -> None:
+    """Queue a mail to the participant: `context` is what it says of events and series,
+    `personal` what only this participant's mail says (name and personal link added)."""
     mail_queue(cause=cause, to=participant.email, language=participant.language,
-               template=template, attachments=attachments,
-               context={"name": participant.name,
-                        "personal_url": links.personal_url(participant=participant)} | context)
+               template=template, attachments=attachments, context=context,
+               personal={"name": participant.name,
+                         "personal_url": links.personal_url(participant=participant)}
+               | (personal or {}))
 
 
 def mail_confirm_request(*, participant: Participant, registrations: Sequence[Registration],
@@ -71,8 +74,8 @@ def mail_confirm_request(*, participant: Participant, registrations: Sequence[Re
     language = participant.language
     participant_mail_queue(participant=participant, template="registration_confirm_request",
            cause=f"participant:{participant.pk}:confirm-request:{participant.confirm_nonce}",
+           personal={"confirm_url": links.confirm_url(participant=participant)},
            context={"series_title": in_language(language, lambda: series.title),
-                    "confirm_url": links.confirm_url(participant=participant),
                     "pending_hours": settings.REGISTRATION_PENDING_HOURS,
                     "events": [event_item(item, language=language) for item in registrations]},
            attachments=calendar_attachments(registrations, name=series.title))

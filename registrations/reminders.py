@@ -124,9 +124,7 @@ def reminder_queue(*, registration_id: int, reminder: Reminder, now: datetime | 
         return False
     language = participant.language
     item = event_item(registration, language=language)  # in the participant's language
-    context = {"name": participant.name,
-               "personal_url": links.personal_url(participant=participant),
-               "event": item, "event_list": [item]}
+    context = {"event": item, "event_list": [item]}
     if reminder is DAY_BEFORE:
         agendas = {} if agendas is None else agendas
         key = (event.pk, event.start, language)
@@ -134,7 +132,9 @@ def reminder_queue(*, registration_id: int, reminder: Reminder, now: datetime | 
             agendas[key] = reminder_agenda(event=event, language=language)
         context["agenda"] = agendas[key]
     mail_queue(cause=cause, to=participant.email, language=language,
-               template=f"reminder_{reminder.kind}", context=context)
+               template=f"reminder_{reminder.kind}", context=context,
+               personal={"name": participant.name,
+                         "personal_url": links.personal_url(participant=participant)})
     logger.info("Reminder %s queued: registration %s", reminder.kind, registration.pk)
     return True
 
