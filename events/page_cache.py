@@ -9,16 +9,22 @@ second). The version is set again when the change commits: a page rendered from 
 rows while the change was still uncommitted is never kept under the new version.
 
 `content_cached` keeps other reads of the public content (the registration form's events,
-themes and privacy notice) under the same version, `form_page_cached` a page with a form
-(all but its CSRF token); `watch_model` adds a model of another app to what counts as
-public content.
+themes and privacy notice) under the same version, and under a signature of the models
+(the values are pickled model instances: after a deploy that changes a model or Django,
+what the old code kept is not read); `form_page_cached` keeps a page with a form (all but
+its CSRF token); `watch_model` adds a model of another app to what counts as public
+content.
 """
 
+import hashlib
 import time
 from collections.abc import Callable
+from functools import cache as memoise
 from functools import wraps
 from typing import TypeVar
 
+import django
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -55,6 +61,16 @@ def content_version() -> str:
     return version
 
 
+@memoise
+def models_signature() -> str:
+    """A hash of Django's version and every model's stored fields, once per process: what a
+    pickled model instance depends on."""
+    models = sorted(f"{model._meta.label}:" + ",".join(
+        f"{field.attname}:{field.get_internal_type()}" for field in model._meta.concrete_fields)
+        for model in apps.get_models())
+    return hashlib.sha256("|".join([django.get_version(), *models]).encode()).hexdigest()[:16]
+
+
 def invalidate() -> None:
     global _version_read
     _version_read = None
@@ -89,7 +105,7 @@ def content_cached(key: str, build: Callable[[], T]) -> T:
     something picklable and not None."""
     if settings.PAGE_CACHE_SECONDS <= 0:
         return build()
-    full_key = f"public-content:{content_version()}:{key}"
+    full_key = f"public-content:{models_signature()}:{content_version()}:{key}"
     value = cache.get(full_key)
     if value is None:
         value = build()

@@ -218,6 +218,34 @@ def test_cached_page_changes_when_content_changes(client):
     assert "New title" in html(client.get(url))
 
 
+def test_content_kept_by_code_with_other_models_is_not_read(settings, monkeypatch):
+    """After a deploy that changes a model, pickled instances of the old one stay unread."""
+    settings.PAGE_CACHE_SECONDS = 300
+    builds = []
+
+    def build() -> int:
+        builds.append(1)
+        return len(builds)
+
+    assert page_cache.content_cached("probe", build) == 1
+    assert page_cache.content_cached("probe", build) == 1
+    monkeypatch.setattr(page_cache, "models_signature", lambda: "after-a-model-changed")
+    assert page_cache.content_cached("probe", build) == 2
+
+
+def test_the_models_signature_follows_the_stored_fields(monkeypatch):
+    before = page_cache.models_signature()
+    page_cache.models_signature.cache_clear()
+    monkeypatch.setattr(Event._meta, "concrete_fields", Event._meta.concrete_fields[:-1])
+    try:
+        changed = page_cache.models_signature()
+    finally:
+        monkeypatch.undo()
+        page_cache.models_signature.cache_clear()
+
+    assert changed != before == page_cache.models_signature()
+
+
 def test_cached_pages_are_kept_per_language(client):
     series = series_create(title_en="In English", title_de="Auf Deutsch")
 
