@@ -76,12 +76,11 @@ def test_a_context_that_is_not_plain_data_is_rendered_directly(context):
     assert "Ana" in mail[1] and services._merge_kept == {}
 
 
-def test_kept_renderings_are_bounded(context, monkeypatch):
-    monkeypatch.setattr(services, "MERGE_KEPT", 3)
+def test_kept_renderings_are_bounded(context):
     services._merge_kept.clear()
-    for hours in range(5):
-        services.mail_render(template="registration_confirm_request", language="en",
-                             context=context | {"pending_hours": hours},
-                             personal={"name": "Ana", "personal_url": "u", "confirm_url": "c"})
+    for hours in range(services.MERGE_KEPT + 2):
+        services.mail_render(template="participant_link", language="en",
+                             context={"max_age_days": hours},
+                             personal={"name": "Ana", "personal_url": "https://x.example"})
 
-    assert len(services._merge_kept) == 3
+    assert len(services._merge_kept) == services.MERGE_KEPT

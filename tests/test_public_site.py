@@ -229,21 +229,14 @@ def test_content_kept_by_code_with_other_models_is_not_read(settings, monkeypatc
 
     assert page_cache.content_cached("probe", build) == 1
     assert page_cache.content_cached("probe", build) == 1
-    monkeypatch.setattr(page_cache, "models_signature", lambda: "after-a-model-changed")
-    assert page_cache.content_cached("probe", build) == 2
-
-
-def test_the_models_signature_follows_the_stored_fields(monkeypatch):
-    before = page_cache.models_signature()
-    page_cache.models_signature.cache_clear()
+    page_cache.models_signature.cache_clear()  # a new process, with an event field less
     monkeypatch.setattr(Event._meta, "concrete_fields", Event._meta.concrete_fields[:-1])
     try:
-        changed = page_cache.models_signature()
+        assert page_cache.content_cached("probe", build) == 2
     finally:
         monkeypatch.undo()
         page_cache.models_signature.cache_clear()
-
-    assert changed != before == page_cache.models_signature()
+    assert page_cache.content_cached("probe", build) == 1
 
 
 def test_cached_pages_are_kept_per_language(client):
