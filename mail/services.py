@@ -105,7 +105,7 @@ def mail_render(
     language and that data (at most MERGE_KEPT renderings), and each mail fills its values
     in (escaped in the HTML, as the template would): a rush of registrations renders each
     mail kind once, not once per person. The result is the same as rendering with the
-    values (tests/test_mail_outbox.py checks it with random values).
+    values (tests/test_mail_merge.py checks it with random values).
 
     Steps:
     1. add `site_url` and `language` to the context (the caller's keys win);
@@ -151,7 +151,8 @@ def _tidy(text: str) -> str:
 MERGE_KEPT = 256
 _merge_kept: dict[str, tuple[str, str, str]] = {}
 _merge_lock = threading.Lock()
-_SLOT = "\x1f{}\x1f"  # a control character no template writes and no form lets through
+_SLOT = "\x1f{}\x1f"  # a control character no template writes; a context holding it is
+                      # rendered directly (_plain), a personal value holding it is filled as is
 _SLOT_PATTERN = re.compile("\x1f(\\w+)\x1f")
 
 
