@@ -18,9 +18,7 @@ from django.utils import formats, timezone, translation
 
 from events.models import Event, Talk, TalkSpeaker
 from mail.models import Mail
-from mail.services import mail_queue
-from registrations import links
-from registrations.mails import event_item
+from registrations.mails import event_item, participant_mail_queue
 from registrations.models import Registration
 
 logger = logging.getLogger(__name__)
@@ -131,10 +129,8 @@ def reminder_queue(*, registration_id: int, reminder: Reminder, now: datetime | 
         if key not in agendas:
             agendas[key] = reminder_agenda(event=event, language=language)
         context["agenda"] = agendas[key]
-    mail_queue(cause=cause, to=participant.email, language=language,
-               template=f"reminder_{reminder.kind}", context=context,
-               personal={"name": participant.name,
-                         "personal_url": links.personal_url(participant=participant)})
+    participant_mail_queue(participant=participant, cause=cause,
+                           template=f"reminder_{reminder.kind}", context=context)
     logger.info("Reminder %s queued: registration %s", reminder.kind, registration.pk)
     return True
 

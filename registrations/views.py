@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from events import page_cache
 from events.content_language import series_fallback
+from events.models import Series
 from events.queries import series_get_published
 from registrations import forms, links, queries, services
 from registrations.calendars import registrations_calendar
@@ -66,11 +67,9 @@ def register(request: HttpRequest, series: str) -> HttpResponse:
                           "consent": consent, "initial": preselect.initial_choice()}
         if request.method != "POST":  # the same page for every visitor: kept, but the token
             def page(csrf_slot: str) -> str:
-                return render_to_string(REGISTER_PAGE, {
-                    "series": series_obj, "consent": consent, "csrf_slot": csrf_slot,
-                    "form": forms.RegistrationForm(**form_arguments),
-                    "refusal": queries.series_registration_refusal(series=series_obj)},
-                    request)
+                form = forms.RegistrationForm(**form_arguments)
+                return render_to_string(REGISTER_PAGE, _register_context(series_obj, form)
+                                        | {"csrf_slot": csrf_slot}, request)
             return page_cache.form_page_cached(
                 request, key=forms.RegistrationForm.render_key(**form_arguments), render=page)
         form = forms.RegistrationForm(request.POST, **form_arguments)
@@ -87,9 +86,13 @@ def register(request: HttpRequest, series: str) -> HttpResponse:
                 return redirect("registrations:sent", series=series_obj.slug)
             except RegistrationError as error:
                 form.add_error(None, str(error))
-        context = {"series": series_obj, "form": form, "consent": consent,
-                   "refusal": queries.series_registration_refusal(series=series_obj)}
-        return render(request, REGISTER_PAGE, context, status=400 if form.errors else 200)
+        return render(request, REGISTER_PAGE, _register_context(series_obj, form),
+                      status=400 if form.errors else 200)
+
+
+def _register_context(series: Series, form: forms.RegistrationForm) -> dict:
+    return {"series": series, "form": form, "consent": form.consent_text,
+            "refusal": queries.series_registration_refusal(series=series)}
 
 
 def register_sent(request: HttpRequest, series: str) -> HttpResponse:
@@ -109,20 +112,24 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     it carries), confirms."""
     try:
         if request.method == "POST":
-            participant_id, nonce = links.confirm_token_read(token)
-            try:
-                participant, _registrations = services.registration_confirm(
-                    participant_id=participant_id, nonce=nonce)
-            except RegistrationError as error:
-                raise links.LinkError(str(error)) from error
-            messages.success(request, _("Thank you: your e-mail address is confirmed."))
-            return redirect("registrations:personal",
-                            token=links.personal_token(participant=participant))
+            return _confirm_click(request, token)
         participant, nonce = links.participant_from_confirm_token(token)
     except links.LinkError as error:
         return _link_error(request, error)
     return render(request, "registrations/confirm.html",
                   {"participant": participant, "used": nonce != participant.confirm_nonce})
+
+
+def _confirm_click(request: HttpRequest, token: str) -> HttpResponse:
+    """Confirm, then on to the personal page; LinkError for a link that cannot be used."""
+    participant_id, nonce = links.confirm_token_read(token)
+    try:
+        participant, _registrations = services.registration_confirm(
+            participant_id=participant_id, nonce=nonce)
+    except RegistrationError as error:
+        raise links.LinkError(str(error)) from error
+    messages.success(request, _("Thank you: your e-mail address is confirmed."))
+    return redirect("registrations:personal", token=links.personal_token(participant=participant))
 
 
 def personal_link(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
