@@ -12,13 +12,17 @@ rows while the change was still uncommitted is never kept under the new version.
 themes and privacy notice) under the same version, and under a signature of the models
 (the values are pickled model instances: after a deploy that changes a model or Django,
 what the old code kept is not read); `form_page_cached` keeps a page with a form (all but
-its CSRF token); `watch_model` adds a model of another app to what counts as public
-content.
+its CSRF token and a visitor's own values); `watch_model` adds a model of another app to
+what counts as public content.
 """
 
+import copy
 import hashlib
+import logging
+import re
+import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache as memoise
 from functools import wraps
 from typing import TypeVar
@@ -31,9 +35,13 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.urls import ResolverMatch
+from django.utils.html import escape
 from django.utils.translation import get_language
 
 T = TypeVar("T")
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "public-pages:version"
 PUBLIC_APPS = {"events", "reports"}
@@ -113,19 +121,78 @@ def content_cached(key: str, build: Callable[[], T]) -> T:
     return value
 
 
-CSRF_SLOT = "csrf-token-slot"
+_URL_SAFE = re.compile(r"[A-Za-z0-9_:.~-]+")  # what reverse() writes into a path as it is
 
 
-def form_page_cached(request: HttpRequest, *, key: str,
-                     render: Callable[[str], str]) -> HttpResponse:
-    """A page with a form that is the same for every visitor but for the CSRF token.
+def form_page_cached(request: HttpRequest, *, key: str, template: str,
+                     context: Callable[[], dict],
+                     personal: Mapping[str, str] | None = None) -> HttpResponse:
+    """A page with a form that is the same for every visitor but for the CSRF token and the
+    `personal` values: values of the template's context (a name) or arguments of the page's
+    URL (the token of a link), which the page's own links (the language switch) repeat.
 
-    `render(slot)` renders it with `slot` as the token's value; the result is kept per
-    language, path, `key` (all else the page shows) and content version, and each visitor
-    gets it with their own token in the slot."""
-    html = content_cached(f"form-page:{get_language()}:{request.get_full_path()}:{key}",
-                          lambda: render(CSRF_SLOT))
-    return HttpResponse(html.replace(f'value="{CSRF_SLOT}"', f'value="{get_token(request)}"', 1))
+    The page is rendered once, from `context()`, with a slot in the place of each of them
+    (the template's `{% csrf_token %}` too); kept per language, page (its URL but for the
+    personal arguments, with the query string), `key` (all else the page shows) and
+    content version; and each visitor gets it with their own values filled in,
+    HTML-escaped as the template escapes them. A personal URL argument that reverse()
+    would write differently (other than letters, digits and `_:.~-`, as signed links are)
+    is rendered directly, and so is a page that shows one of them other than through a slot
+    (a context value holding the token): a visitor's link never reaches another visitor.
+    """
+    personal = dict(personal or {})
+    match = request.resolver_match
+    in_url = {name: value for name, value in personal.items() if name in match.kwargs}
+    if all(_URL_SAFE.fullmatch(value) for value in in_url.values()):
+        page = (get_language(), match.view_name, match.args,
+                sorted((name, value) for name, value in match.kwargs.items() if name not in in_url),
+                request.META.get("QUERY_STRING", ""), key)
+        try:
+            marker, html = content_cached(
+                f"form-page:{hashlib.sha256(repr(page).encode()).hexdigest()}",
+                lambda: _render_with_slots(request, template=template, context=context(),
+                                           personal=personal, in_url=in_url))
+        except _SlotMissed:
+            logger.warning("%s shows a personal URL argument outside its slot: not kept",
+                           template)
+        else:
+            values = {name: escape(value) for name, value in personal.items()}
+            return HttpResponse(re.sub(
+                f"{marker}(\\w+?){marker}",
+                lambda found: (get_token(request) if found[1] == "csrf_token"
+                               else values[found[1]]),
+                html))
+    return HttpResponse(render_to_string(template, context() | personal, request))
+
+
+class _SlotMissed(Exception):
+    pass
+
+
+def _render_with_slots(request: HttpRequest, *, template: str, context: dict,
+                       personal: dict[str, str], in_url: dict[str, str]) -> tuple[str, str]:
+    """(marker, page): the page rendered with marker + name + marker for each personal
+    value and the CSRF token, the marker drawn anew (no text of the page can forge a slot).
+    The URL arguments are replaced in a copy of the request the template sees."""
+    marker = "slot" + secrets.token_hex(8)
+    slots = {name: f"{marker}{name}{marker}" for name in [*personal, "csrf_token"]}
+    match, slotted = request.resolver_match, copy.copy(request)
+    slotted.resolver_match = ResolverMatch(
+        match.func, match.args, match.kwargs | {name: slots[name] for name in in_url},
+        url_name=match.url_name, app_names=match.app_names, namespaces=match.namespaces,
+        route=match.route)
+    for name, value in in_url.items():
+        slotted.path = slotted.path.replace(value, slots[name])
+        slotted.path_info = slotted.path_info.replace(value, slots[name])
+    slotted.META = slotted.environ = {  # the path, the raw URI, a referrer
+        name: value for name, value in request.META.items()
+        if not any(personal_value in str(value) for personal_value in in_url.values())}
+    html = render_to_string(template, context | {name: slots[name] for name in personal
+                                                  if name not in in_url}
+                            | {"csrf_token": slots["csrf_token"]}, slotted)
+    if any(value in html for value in in_url.values()):
+        raise _SlotMissed(template)
+    return marker, html
 
 
 def watch_model(label: str) -> None:

@@ -12,7 +12,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
@@ -66,12 +65,10 @@ def register(request: HttpRequest, series: str) -> HttpResponse:
         form_arguments = {"series": series_obj, "events": events, "themes": offer.themes,
                           "consent": consent, "initial": preselect.initial_choice()}
         if request.method != "POST":  # the same page for every visitor: kept, but the token
-            def page(csrf_slot: str) -> str:
-                form = forms.RegistrationForm(**form_arguments)
-                return render_to_string(REGISTER_PAGE, _register_context(series_obj, form)
-                                        | {"csrf_slot": csrf_slot}, request)
             return page_cache.form_page_cached(
-                request, key=forms.RegistrationForm.render_key(**form_arguments), render=page)
+                request, key=forms.RegistrationForm.render_key(**form_arguments),
+                template=REGISTER_PAGE, context=lambda: _register_context(
+                    series_obj, forms.RegistrationForm(**form_arguments)))
         form = forms.RegistrationForm(request.POST, **form_arguments)
         if form.is_valid():
             if form.is_spam:
@@ -116,8 +113,10 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         participant, nonce = links.participant_from_confirm_token(token)
     except links.LinkError as error:
         return _link_error(request, error)
-    return render(request, "registrations/confirm.html",
-                  {"participant": participant, "used": nonce != participant.confirm_nonce})
+    used = nonce != participant.confirm_nonce
+    return page_cache.form_page_cached(  # the same page for everyone but name and link
+        request, key=f"used={used}", template="registrations/confirm.html",
+        context=lambda: {"used": used}, personal={"name": participant.name, "token": token})
 
 
 def _confirm_click(request: HttpRequest, token: str) -> HttpResponse:

@@ -9,6 +9,7 @@ import pytest
 from django.core import signing
 from django.test import Client
 from django.utils import timezone
+from django.utils.html import escape
 
 from events.models import Event
 from mail.models import Mail
@@ -353,6 +354,47 @@ def test_without_trusted_proxies_a_forwarded_header_changes_nothing(client, seri
                 for number in range(2)]
 
     assert statuses == [302, 400]
+
+
+def test_each_confirmation_page_shows_its_own_name_and_link(series, consent, leipzig,
+                                                            settings):
+    """The confirmation page is kept once for everyone: each visitor still sees their own
+    name (escaped), their own link in the language switch, and a token that works."""
+    names = {"alice": "Alice <b>Adler</b> & Co", "bob": "Bob \"Bauer\""}
+    for name, full_name in names.items():
+        Client().post(register_url(series), form_data(email=f"{name}@example.org",
+                                                      name=full_name))
+    urls = {name: link_in(Mail.objects.get(to=f"{name}@example.org"), "confirm")
+            for name in names}
+    visitors = {name: Client(enforce_csrf_checks=True) for name in names}
+
+    pages = {name: html(visitors[name].get(urls[name])) for name in names}
+    settings.PAGE_CACHE_SECONDS = 0
+    direct = html(Client().get(urls["alice"]))
+    settings.PAGE_CACHE_SECONDS = 300
+
+    def token(url: str) -> str:
+        return url.split("/")[-2]
+
+    def csrf(page: str) -> str:
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+
+    def blank(page: str, name: str) -> str:
+        return (page.replace(csrf(page), "CSRF")
+                .replace(token(urls[name]), "TOKEN")
+                .replace(str(escape(names[name])), "NAME"))
+
+    assert "Hello Alice &lt;b&gt;Adler&lt;/b&gt; &amp; Co," in pages["alice"]
+    assert "Hello Bob &quot;Bauer&quot;," in pages["bob"]
+    assert f'href="/de/registration/confirm/{token(urls["bob"])}/"' in pages["bob"]
+    assert token(urls["alice"]) not in pages["bob"] and "Alice" not in pages["bob"]
+    assert blank(pages["alice"], "alice") == blank(pages["bob"], "bob")
+    assert blank(pages["alice"], "alice") == blank(direct, "alice")
+    for name in names:
+        assert visitors[name].post(urls[name], {"csrfmiddlewaretoken": csrf(pages[name])}
+                                   ).status_code == 302
+    assert set(leipzig.registrations.values_list("state", flat=True)) == {State.CONFIRMED,
+                                                                         State.WAITLISTED}
 
 
 # --- bad links -----------------------------------------------------------------------------
