@@ -20,7 +20,7 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F, QuerySet, Value
 from django.db.models.functions import Lower
 from django.template import Context
@@ -28,6 +28,7 @@ from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.html import escape
 
+from core.db import insert_unless_taken
 from mail.models import Mail, MailAttachment
 
 logger = logging.getLogger(__name__)
@@ -64,31 +65,25 @@ def mail_queue(
     Steps:
     1. check the address (ValidationError), render subject, text and HTML from
        mail/<template>/ in `language` (mail_render);
-    2. insert the mail and its attachments in a savepoint; if a mail was already queued
-       for `cause` (the cause is unique; also by a concurrent transaction), return that
-       mail: nothing is queued again. Callers whose causes often repeat (reminders) check
-       the outbox first, which spares the rendering;
+    2. insert the mail unless one was already queued for `cause` (the cause is unique;
+       also by a concurrent transaction): then return that mail, nothing is queued again
+       (no savepoint: core.db.insert_unless_taken). Callers whose causes often repeat
+       (reminders) check the outbox first, which spares the rendering; insert the
+       attachments;
     3. on commit, enqueue the mail_send task with the mail's id (a failed enqueue is logged;
        the sweep of due mails sends it then).
     """
     validate_email(to)
     subject, text, html = mail_render(template=template, language=language, context=context,
                                       personal=personal)
-    try:
-        with transaction.atomic():
-            mail = Mail.objects.create(cause=cause, to=to, language=language,
-                                       subject=subject, text=text, html=html)
-            MailAttachment.objects.bulk_create(
-                MailAttachment(mail=mail, filename=attachment.filename,
-                               content_type=attachment.content_type,
-                               content=attachment.content)
-                for attachment in attachments
-            )
-    except IntegrityError:
-        existing = Mail.objects.filter(cause=cause).first()
-        if existing is None:
-            raise
-        return existing
+    mail = Mail(cause=cause, to=to, language=language, subject=subject, text=text, html=html)
+    if not insert_unless_taken(mail):
+        return Mail.objects.get(cause=cause)
+    MailAttachment.objects.bulk_create(
+        MailAttachment(mail=mail, filename=attachment.filename,
+                       content_type=attachment.content_type, content=attachment.content)
+        for attachment in attachments
+    )
     transaction.on_commit(partial(_mail_send_enqueue, mail_id=mail.pk), robust=True)
     return mail
 

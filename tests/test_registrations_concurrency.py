@@ -7,7 +7,7 @@ from django.db import connection
 
 from mail.models import Mail
 from registrations import services
-from registrations.models import Registration
+from registrations.models import Participant, Registration
 from tests.factories import event_create, series_create
 from tests.test_registrations_factories import (
     consent_text_create,
@@ -68,3 +68,39 @@ def test_concurrent_confirmations_for_the_last_seats_give_exactly_the_capacity()
     services.registration_cancel(registration=seats[0])
     first_waiting.refresh_from_db()
     assert first_waiting.state == Registration.State.CONFIRMED
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_the_same_address_registered_at_the_same_moment_gives_one_participant():
+    """Two requests for one address, in two letter cases, at once: the second insert meets
+    the first's uncommitted row, waits for its commit, and takes that participant."""
+    series = series_create()
+    consent = consent_text_create(series=series)
+    event = event_create(series=series)
+    barrier = threading.Barrier(2)
+    results, errors = {}, []
+
+    def register(email: str) -> None:
+        try:
+            barrier.wait(timeout=30)
+            results[email] = services.registration_request(
+                series=series, consent=consent, events=[event],
+                data=participant_data(email=email)).pk
+        except BaseException as error:  # noqa: BLE001 - reported by the main thread
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=register, args=(email,))
+               for email in ("same@example.org", "SAME@example.org")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert errors == []
+    assert len(set(results.values())) == 1
+    assert Participant.objects.count() == 1
+    assert Registration.objects.count() == 1
+    assert Mail.objects.filter(cause__contains=":confirm-request:").count() == 2

@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.db import insert_unless_taken
 from events.models import Event, Series
 from registrations import mails, queries
 from registrations.models import ConsentText, Participant, Registration, SeriesRegistration
@@ -200,12 +201,9 @@ def _participant_lock_or_create(*, data: ParticipantData, consent: ConsentText,
     except Participant.DoesNotExist:
         participant = Participant(email=data.email, link_key=secrets.token_hex(16))
         _participant_request(participant, data=data, consent=consent, now=now)
-        try:
-            with transaction.atomic():
-                participant.save()
+        if insert_unless_taken(participant):
             return participant, True
-        except IntegrityError:  # the same address registered at this very moment
-            participant = known.get()
+        participant = known.get()  # the same address registered at this very moment
     _participant_request(participant, data=data, consent=consent, now=now)
     participant.save()
     return participant, False
