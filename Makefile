@@ -52,12 +52,12 @@ check: setup
 
 test-sqlite: setup
 	@echo "== test suite on SQLite =="
-	DATABASE_URL= $(BIN)/pytest -n 2 --dist loadgroup
+	DATABASE_URL= $(BIN)/pytest -n 2
 
 test-postgres: setup
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_TEST_URL)'.rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close()" 2>/dev/null; then \
 	  echo "== test suite on PostgreSQL =="; \
-	  DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -n 2 --dist loadgroup; \
+	  DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -n 2; \
 	elif [ "$$REQUIRE_SERVICES" = 1 ]; then \
 	  echo "PostgreSQL does not answer at $(PG_TEST_URL), and REQUIRE_SERVICES=1"; exit 1; \
 	else echo "== PostgreSQL does not answer at $(PG_TEST_URL): its pass is skipped =="; fi

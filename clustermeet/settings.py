@@ -119,7 +119,9 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
 if TASKS_BACKEND == "rq":
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
-    RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"}}
+    # on the cache's Redis, through its connection pool (core.cache.RedisCache)
+    RQ_QUEUES = {"default": {"USE_REDIS_CACHE": "default"} if REDIS_URL
+                 else {"URL": "redis://127.0.0.1:6379/0"}}
     INSTALLED_APPS.append("django_rq")  # the RQ backend's system check demands it
 elif TASKS_BACKEND == "immediate":
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -69,7 +69,17 @@ def redis_url() -> str:
                 raise OSError("no PONG")
     except OSError:
         service_missing(f"Redis does not answer on {REDIS_HOST}:{REDIS_PORT}")
-    return f"redis://{REDIS_HOST}:{REDIS_PORT}/15"
+    return f"redis://{REDIS_HOST}:{REDIS_PORT}/{redis_database(0)}"
+
+
+def redis_database(purpose: int) -> int:
+    """A Redis database of this test process's own, for `purpose` 0 (the cache) or 1 (the
+    task queue): 15 and 14 in the first pytest-xdist worker, 11 and 10 in the second, …
+    Tests in two workers never share a database (the tests empty theirs, and an RQ worker
+    takes whatever job is queued); `xdist_group` cannot keep them in one worker since
+    pytest 9.2 (xdist 3.8 renames the node id, which pytest no longer reads)."""
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    return 15 - purpose - 4 * worker
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from registrations.ratelimit import rate_limit_hit
 
 @pytest.fixture
 def redis_cache(settings, redis_url):
-    """The cache on its own Redis database (15), emptied before and after."""
+    """The cache on its own Redis database, emptied before and after."""
     import redis
 
     client = redis.Redis.from_url(redis_url)
@@ -21,7 +21,7 @@ def redis_cache(settings, redis_url):
     client.close()
 
 
-pytestmark = [pytest.mark.redis, pytest.mark.xdist_group("cache-redis")]
+pytestmark = pytest.mark.redis
 
 
 def test_values_round_trip_and_expire_by_key(redis_cache):

@@ -2,6 +2,7 @@
 back-off, at most once per mail however tasks run, and the task queues that run it."""
 
 import email
+import json
 import signal
 import socket
 import sqlite3
@@ -25,6 +26,7 @@ from django_tasks_db.models import DBTaskResult
 from mail.management.commands.run_worker import _sweep_enqueue
 from mail.models import Mail
 from mail.services import Attachment, mail_queue, mail_send, mails_send_due
+from tests.conftest import redis_database
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -388,10 +390,10 @@ def test_a_sweep_not_yet_started_is_not_enqueued_again(settings):
 
 @pytest.fixture
 def rq_settings(settings, redis_url):
-    """The RQ backend on its own Redis database (14), flushed before and after."""
+    """The RQ backend on its own Redis database, flushed before and after."""
     import redis
 
-    url = redis_url.rsplit("/", 1)[0] + "/14"
+    url = redis_url.rsplit("/", 1)[0] + f"/{redis_database(1)}"
     settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
     settings.RQ_QUEUES = {"default": {"URL": url}}
     client = redis.Redis.from_url(url)
@@ -412,7 +414,6 @@ def rq_burst() -> None:
 
 
 @pytest.mark.redis
-@pytest.mark.xdist_group("mail-redis")
 @pytest.mark.django_db
 def test_rq_worker_delivers_a_queued_mail(rq_settings, inbox,
         django_capture_on_commit_callbacks):
@@ -428,7 +429,47 @@ def test_rq_worker_delivers_a_queued_mail(rq_settings, inbox,
 
 
 @pytest.mark.redis
-@pytest.mark.xdist_group("mail-redis")
+@pytest.mark.django_db
+def test_rq_on_the_caches_redis_queues_through_its_client_and_delivers(
+        settings, rq_settings, inbox, django_capture_on_commit_callbacks):
+    """As the settings put it with REDIS_URL: the queue on the cache's Redis uses the
+    cache's client and its connection pool (django-rq would connect anew for every enqueue
+    when given the URL)."""
+    import django_rq
+    from django.core.cache import caches
+
+    url = rq_settings.connection_pool.connection_kwargs
+    settings.CACHES = {"default": {"BACKEND": "core.cache.RedisCache",
+                                   "LOCATION": f"redis://{url['host']}:{url['port']}/{url['db']}"}}
+    settings.RQ_QUEUES = {"default": {"USE_REDIS_CACHE": "default"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        for number in range(3):
+            queue_test_mail(persona=ERIKA, cause=f"test:rq-cache:{number}")
+
+    assert django_rq.get_queue("default").connection is caches["default"].get_master_client()
+    assert rq_settings.llen("rq:queue:default") == 3
+    rq_burst()
+    assert inbox.recipients() == ["erika.mustermann@example.org"] * 3
+    assert set(Mail.objects.values_list("state", flat=True)) == {Mail.State.SENT}
+
+
+def test_with_redis_url_the_rq_queue_uses_the_caches_client(tmp_path):
+    """The settings a deployment gets from REDIS_URL and TASKS_BACKEND=rq (no connection
+    is made: the settings are only read)."""
+    script = ("from django.conf import settings; import json; "
+              "print(json.dumps([settings.CACHES['default'], settings.RQ_QUEUES]))")
+    environment = worker_environment(tmp_path / "db.sqlite3", smtp_port=1) | {
+        "REDIS_URL": "redis://127.0.0.1:6379/3", "TASKS_BACKEND": "rq"}
+    shown = subprocess.run([sys.executable, "-c", "import django; django.setup(); " + script],  # noqa: S603 — our own script
+                           cwd=ROOT, env=environment, capture_output=True, text=True,
+                           check=True, timeout=60).stdout
+
+    cache, queues = json.loads(shown)
+    assert cache == {"BACKEND": "core.cache.RedisCache", "LOCATION": "redis://127.0.0.1:6379/3"}
+    assert queues == {"default": {"USE_REDIS_CACHE": "default"}}
+
+
+@pytest.mark.redis
 @pytest.mark.django_db(transaction=True)
 def test_run_worker_on_rq_schedules_retries_and_delivers_once_the_server_is_back(
         settings, rq_settings, smtp_port):
