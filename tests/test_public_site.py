@@ -292,6 +292,51 @@ def test_reads_kept_with_the_content_follow_it(settings):
     assert page_cache.content_cached(f"test:{series.pk}", read) == 3
 
 
+class CountedCache:
+    """The shared cache, counting its reads of kept content."""
+
+    def __init__(self, cache):
+        self.cache, self.reads = cache, 0
+
+    def get(self, key):
+        self.reads += key.startswith("public-content:")
+        return self.cache.get(key)
+
+    def __getattr__(self, name):
+        return getattr(self.cache, name)
+
+
+def test_content_read_again_within_seconds_is_a_copy_kept_in_this_process(monkeypatch):
+    shared = CountedCache(page_cache.cache)
+    monkeypatch.setattr(page_cache, "cache", shared)
+    now = [1000.0]
+    monkeypatch.setattr(page_cache.time, "monotonic", lambda: now[0])
+
+    first = page_cache.content_cached("probe", lambda: {"events": ["Leipzig"]})
+    first["events"].append("changed by the first reader")
+    second = page_cache.content_cached("probe", lambda: {"events": ["never built"]})
+    reads_within = shared.reads
+    now[0] += page_cache.LOCAL_SECONDS
+    third = page_cache.content_cached("probe", lambda: {"events": ["never built"]})
+
+    assert second == third == {"events": ["Leipzig"]}
+    assert reads_within == 1 and shared.reads == 2
+    page_cache.invalidate()
+    assert page_cache.content_cached("probe", lambda: {"events": ["new"]}) == {"events": ["new"]}
+
+
+def test_the_copies_kept_in_this_process_are_bounded_in_bytes(monkeypatch):
+    monkeypatch.setattr(page_cache, "LOCAL_BYTES", 3000)
+    for name in ("a", "b", "c"):
+        page_cache.content_cached(name, lambda: "x" * 1000)
+    page_cache.content_cached("too-big", lambda: "x" * 5000)
+
+    kept = [key.rsplit(":", 1)[1] for key in page_cache._local]
+    assert kept == ["b", "c"]
+    assert page_cache._local_size == sum(len(value) for _, value in page_cache._local.values())
+    assert page_cache._local_size <= 3000
+
+
 def test_unpublished_series_is_not_found(client):
     series = series_create(is_published=False)
     assert client.get(f"/en/series/{series.slug}/").status_code == 404
