@@ -184,8 +184,9 @@ def form_page_cached(request: HttpRequest, *, key: str, template: str,
     """
     personal = dict(personal or {})
     match = request.resolver_match
-    in_url = {name: value for name, value in personal.items() if name in match.kwargs}
-    if all(_URL_SAFE.fullmatch(value) for value in in_url.values()):
+    in_url = {name: value for name, value in personal.items()
+              if match is not None and name in match.kwargs}
+    if match is not None and all(_URL_SAFE.fullmatch(value) for value in in_url.values()):
         page = (get_language(), match.view_name, match.args,
                 sorted((name, value) for name, value in match.kwargs.items() if name not in in_url),
                 request.META.get("QUERY_STRING", ""), key)

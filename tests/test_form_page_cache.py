@@ -95,3 +95,13 @@ def test_a_token_that_a_url_would_write_differently_is_rendered_directly():
 
     assert renders == ["tök%en", "tök%en"]
     assert "/de/registration/confirm/t%C3%B6k%25en/" in first
+
+
+def test_a_request_not_resolved_from_a_url_is_rendered_directly():
+    request = RequestFactory().get("/somewhere/")
+
+    response = page_cache.form_page_cached(request, key="k", template="link.html",
+                                           context=lambda: {"link": "/here/"},
+                                           personal={"name": "Ann & Bo"})
+
+    assert "<p>/here/</p><p>Hello Ann &amp; Bo</p>" in response.content.decode()
