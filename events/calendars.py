@@ -13,6 +13,7 @@ from django.utils import timezone
 from icalendar import Calendar, Timezone, vDatetime
 from icalendar import Event as CalendarEvent
 
+from core.choices import choice_label
 from events.models import Event, Series
 
 PRODUCT_ID = "-//clustermeet//clustermeet//EN"
@@ -40,7 +41,7 @@ def _event_fields(event: Event, join_url: str) -> tuple:
         f"event-{event.pk}@clustermeet", event.local_start, event.local_end,
         f"{event.series.title}: {event.title}",
         "\n\n".join(part for part in (event.summary, join_url, url) if part), url,
-        join_url or event.venue or event.get_format_display(),
+        join_url or event.venue or choice_label(Event.Format, event.format),
         "CANCELLED" if event.status == Event.Status.CANCELLED else "CONFIRMED",
     )
 

@@ -9,8 +9,9 @@ from datetime import datetime
 from django.conf import settings
 from django.utils import formats, translation
 
+from core.choices import choice_label
 from events.calendars import calendar_bytes
-from events.models import Series
+from events.models import Event, Series
 from mail.services import Attachment, mail_queue
 from registrations import links
 from registrations.calendars import registrations_calendar, shows_join_link
@@ -33,8 +34,8 @@ def event_item(registration: Registration, *, language: str) -> dict:
         item = {
             "title": event.title, "series": event.series.title, "when": f"{start}–{end}",
             "zone": event.time_zone, "state": registration.state,
-            "state_label": registration.get_state_display(),
-            "format": event.get_format_display(),
+            "state_label": choice_label(State, registration.state),
+            "format": choice_label(Event.Format, event.format),
             "join_url": event.join_url if shows_join_link(registration) else "",
         }
         with translation.override(links.url_language(language)):

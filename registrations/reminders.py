@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import formats, timezone, translation
 
+from core.choices import choice_label
 from events.models import Event, Talk, TalkSpeaker
 from mail.models import Mail
 from registrations.mails import event_item, participant_mail_queue
@@ -147,7 +148,7 @@ def reminder_agenda(*, event: Event, language: str) -> list[dict]:
                 "start": formats.time_format(talk.start.astimezone(event.tzinfo), "TIME_FORMAT"),
                 "end": formats.time_format(talk.end.astimezone(event.tzinfo), "TIME_FORMAT"),
                 "title": talk.title,
-                "kind": talk.get_kind_display(),
+                "kind": choice_label(Talk.Kind, talk.kind),
                 "speakers": ", ".join(speaker.name for speaker in talk.ordered_speakers),
             })
     return agenda
