@@ -186,26 +186,27 @@ def form_page_cached(request: HttpRequest, *, key: str, template: str,
     match = request.resolver_match
     in_url = {name: value for name, value in personal.items()
               if match is not None and name in match.kwargs}
+    kept = None
     if match is not None and all(_URL_SAFE.fullmatch(value) for value in in_url.values()):
         page = (get_language(), match.view_name, match.args,
                 sorted((name, value) for name, value in match.kwargs.items() if name not in in_url),
                 request.META.get("QUERY_STRING", ""), key)
         try:
-            marker, html = content_cached(
+            kept = content_cached(
                 f"form-page:{hashlib.sha256(repr(page).encode()).hexdigest()}",
                 lambda: _render_with_slots(request, template=template, context=context(),
                                            personal=personal, in_url=in_url))
         except _SlotMissed:
             logger.warning("%s shows a personal URL argument outside its slot: not kept",
                            template)
-        else:
-            values = {name: escape(value) for name, value in personal.items()}
-            return HttpResponse(re.sub(
-                f"{marker}(\\w+?){marker}",
-                lambda found: (get_token(request) if found[1] == "csrf_token"
-                               else values[found[1]]),
-                html))
-    return HttpResponse(render_to_string(template, context() | personal, request))
+    if kept is None:
+        return HttpResponse(render_to_string(template, context() | personal, request))
+    marker, html = kept
+    values = {name: escape(value) for name, value in personal.items()}
+    return HttpResponse(re.sub(
+        f"{marker}(\\w+?){marker}",
+        lambda found: get_token(request) if found[1] == "csrf_token" else values[found[1]],
+        html))
 
 
 class _SlotMissed(Exception):

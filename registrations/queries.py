@@ -24,10 +24,16 @@ def consent_text_current(*, series: Series) -> ConsentText | None:
 def consent_text_current_id(*, series: Series) -> int | None:
     """The id of the newest version of the series' privacy notice, or None; from the
     content cache (a new notice is a content change, registrations.apps)."""
-    return content_cached(
+    return content_cached(  # kept as 0 when there is none: the cache keeps no None
         f"consent-text-current:{series.pk}",
         lambda: ConsentText.objects.filter(series=series).order_by("-version")
         .values_list("pk", flat=True).first() or 0) or None
+
+
+def confirm_link_used(*, participant: Participant, nonce: str) -> bool:
+    """Whether a confirmation link carrying `nonce` was already used or replaced by a newer
+    one: only the participant's current nonce confirms (emptied once used)."""
+    return not nonce or nonce != participant.confirm_nonce
 
 
 def series_registration_refusal(*, series: Series) -> str | None:

@@ -113,7 +113,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         participant, nonce = links.participant_from_confirm_token(token)
     except links.LinkError as error:
         return _link_error(request, error)
-    used = nonce != participant.confirm_nonce
+    used = queries.confirm_link_used(participant=participant, nonce=nonce)
     return page_cache.form_page_cached(  # the same page for everyone but name and link
         request, key=f"used={used}", template="registrations/confirm.html",
         context=lambda: {"used": used}, personal={"name": participant.name, "token": token})

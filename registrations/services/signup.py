@@ -116,7 +116,7 @@ def registration_confirm(*, participant_id: int, nonce: str, now: datetime | Non
         participant = None
     if participant is None or participant.is_anonymised:
         raise RegistrationError(_("The data of this registration has been deleted."))
-    if not nonce or nonce != participant.confirm_nonce:
+    if queries.confirm_link_used(participant=participant, nonce=nonce):
         raise RegistrationError(_("This link has already been used or was replaced by a "
                                   "newer one. Your personal page shows your registrations."))
     registrations = take_places(registrations=_pending_registrations(participant), now=now)
