@@ -195,15 +195,11 @@ def _participant_lock_or_create(*, data: ParticipantData, consent: ConsentText,
     """The participant with this address (case-insensitive), locked, or a new one; with the
     request's data (while never confirmed), the consent and a new confirmation nonce (older
     confirmation links stop working); saved. True when created."""
-    known = Participant.objects.select_for_update().with_email(data.email)
-    try:
-        participant = known.get()
-    except Participant.DoesNotExist:
-        participant = Participant(email=data.email, link_key=secrets.token_hex(16))
-        _participant_request(participant, data=data, consent=consent, now=now)
-        if insert_unless_taken(participant):
-            return participant, True
-        participant = known.get()  # the same address registered at this very moment
+    participant = Participant(email=data.email, link_key=secrets.token_hex(16))
+    _participant_request(participant, data=data, consent=consent, now=now)
+    if insert_unless_taken(participant):  # a new address: one statement, no look-up first
+        return participant, True
+    participant = Participant.objects.select_for_update().with_email(data.email).get()
     _participant_request(participant, data=data, consent=consent, now=now)
     participant.save()
     return participant, False
