@@ -1,24 +1,47 @@
 """A rate limit per key (an address, an IP) in Django's shared cache: a fixed window."""
 
 import hashlib
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpRequest
 
+from core.cache import RedisCache
 
-def rate_limit_hit(*, scope: str, key: str, limit: int, window_seconds: int) -> bool:
-    """Count one attempt for `key`; True once more than `limit` fell in the current window."""
-    digest = hashlib.sha256(key.strip().lower().encode()).hexdigest()[:32]
-    cache_key = f"ratelimit:{scope}:{digest}"
+
+@dataclass(frozen=True)
+class Limit:
+    """At most `limit` attempts per `key` (an address, an IP) of a `scope` in a window."""
+    scope: str
+    key: str
+    limit: int
+
+
+def rate_limits_hit(*limits: Limit, window_seconds: int) -> bool:
+    """Count one attempt against each limit; True once one of them had more than its limit
+    of attempts in the current window."""
+    keys = [f"ratelimit:{limit.scope}:{_digest(limit.key)}" for limit in limits]
+    backend = caches["default"]
+    if isinstance(backend, RedisCache):  # one round trip for all of them
+        counts = backend.incr_in_window(keys, window_seconds)
+    else:
+        counts = [_count(key, window_seconds) for key in keys]
+    return any(count > limit.limit for count, limit in zip(counts, limits, strict=True))
+
+
+def _digest(key: str) -> str:
+    return hashlib.sha256(key.strip().lower().encode()).hexdigest()[:32]
+
+
+def _count(cache_key: str, window_seconds: int) -> int:
     if cache.add(cache_key, 1, window_seconds):
-        return limit < 1
+        return 1
     try:
-        count = cache.incr(cache_key)
+        return cache.incr(cache_key)
     except ValueError:  # expired between add and incr
         cache.set(cache_key, 1, window_seconds)
-        count = 1
-    return count > limit
+        return 1
 
 
 def client_address(request: HttpRequest) -> str:

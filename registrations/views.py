@@ -23,7 +23,7 @@ from events.queries import series_get_published
 from registrations import forms, links, queries, services
 from registrations.calendars import registrations_calendar
 from registrations.models import Participant
-from registrations.ratelimit import client_address, rate_limit_hit
+from registrations.ratelimit import Limit, client_address, rate_limits_hit
 from registrations.services import RegistrationError
 
 REGISTER_PAGE = "registrations/register.html"
@@ -36,13 +36,10 @@ def _posted(request: HttpRequest):
 
 def _rate_limited(request: HttpRequest, *, email: str) -> str | None:
     """The translated refusal once an address or an IP asked too often, else None."""
-    window = settings.REGISTRATION_RATE_LIMIT_WINDOW_SECONDS
-    by_ip = rate_limit_hit(scope="ip", key=client_address(request),
-                           limit=settings.REGISTRATION_RATE_LIMIT_PER_IP, window_seconds=window)
-    by_address = rate_limit_hit(scope="address", key=email,
-                                limit=settings.REGISTRATION_RATE_LIMIT_PER_ADDRESS,
-                                window_seconds=window)
-    if by_ip or by_address:
+    if rate_limits_hit(
+            Limit("ip", client_address(request), settings.REGISTRATION_RATE_LIMIT_PER_IP),
+            Limit("address", email, settings.REGISTRATION_RATE_LIMIT_PER_ADDRESS),
+            window_seconds=settings.REGISTRATION_RATE_LIMIT_WINDOW_SECONDS):
         return _("Too many requests. Please wait an hour and try again.")
     return None
 
