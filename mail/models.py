@@ -24,6 +24,7 @@ class Mail(models.Model):
         SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
+        WITHDRAWN = "withdrawn", _("Withdrawn (no longer wanted when due)")
 
     cause = models.CharField(
         _("cause"), max_length=200, unique=True,
@@ -56,7 +57,7 @@ class Mail(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(state__in=["queued", "sending", "sent", "failed"]),
+                condition=Q(state__in=["queued", "sending", "sent", "failed", "withdrawn"]),
                 name="mail_state_valid",
             ),
         ]

@@ -1,6 +1,7 @@
 """Writes of the mail app: queue a mail in the caller's transaction, send it after commit.
 
-Other apps call `mail_queue` (and `mails_anonymise` when a person's data is deleted).
+Other apps call `mail_queue` (and `mails_anonymise` when a person's data is deleted), and
+`mail_check_register` for mails that may go stale before they are sent (reminders).
 `mail_send` and `mails_send_due` are run by the tasks in mail/tasks.py; a claim on the
 outbox row makes each mail go out once, however often and wherever a task runs.
 `mail_retry` is the admin's "queue failed mails again".
@@ -10,7 +11,7 @@ import logging
 import re
 import smtplib
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import parseaddr
@@ -34,6 +35,8 @@ from mail.models import Mail, MailAttachment
 logger = logging.getLogger(__name__)
 
 SUBJECT_MAX_LENGTH = 255
+# Checks by cause prefix: whether a mail of that cause is still wanted when it is sent.
+_STILL_WANTED: dict[str, Callable[[str, datetime], bool]] = {}
 ERROR_MAX_LENGTH = 2000
 
 
@@ -42,6 +45,21 @@ class Attachment:
     filename: str
     content: bytes
     content_type: str
+
+
+def mail_check_register(prefix: str, still_wanted: Callable[[str, datetime], bool]) -> None:
+    """Have every mail whose cause starts with `prefix` re-checked when it is about to be
+    sent: `still_wanted(cause, now)` False withdraws it instead. For mails that a later
+    change can make wrong while they wait in the outbox (during a mail server outage, or
+    with the worker down): a reminder of a registration cancelled or an event moved since.
+    Call it from an AppConfig.ready()."""
+    _STILL_WANTED[prefix] = still_wanted
+
+
+def mail_still_wanted(*, cause: str, now: datetime) -> bool:
+    """Whether the mail of `cause` should still be sent at `now` (mail_check_register)."""
+    return all(still_wanted(cause, now) for prefix, still_wanted in _STILL_WANTED.items()
+               if cause.startswith(prefix))
 
 
 def mail_queue(
@@ -186,7 +204,8 @@ def mail_send(*, mail_id: int, now: datetime | None = None) -> Mail.State | None
     1. claim the row with one conditional UPDATE: queued and due (or sending with an
        expired claim) becomes sending, claimed until now + MAIL_CLAIM_SECONDS, attempts + 1;
        of two runs at once only one matches, and a sent or claimed mail is left alone;
-    2. send text, HTML and attachments through get_connection() (the EMAIL_* settings);
+    2. withdraw the mail if it is no longer wanted (mail_check_register), else send text,
+       HTML and attachments through get_connection() (the EMAIL_* settings);
     3. on success, mark the mail sent;
     4. on a failure (SMTPException, OSError, timeouts; any other error is recorded the same
        way and then raised), keep the error, and either queue the mail again with
@@ -207,6 +226,10 @@ def mail_send(*, mail_id: int, now: datetime | None = None) -> Mail.State | None
         return None
     mail = Mail.objects.prefetch_related("attachments").get(pk=mail_id)
     ours = Mail.objects.filter(pk=mail_id, state=Mail.State.SENDING, claimed_until=claimed_until)
+    if not mail_still_wanted(cause=mail.cause, now=now):
+        ours.update(state=Mail.State.WITHDRAWN, claimed_until=None)
+        logger.info("Mail %s withdrawn: %s is no longer wanted", mail.pk, mail.cause)
+        return Mail.State.WITHDRAWN
     try:
         mail_message(mail=mail).send()
     except (smtplib.SMTPException, OSError) as error:

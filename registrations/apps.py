@@ -8,7 +8,11 @@ class RegistrationsConfig(AppConfig):
 
     def ready(self) -> None:
         from events import page_cache
+        from mail.services import mail_check_register
+        from registrations.reminders import reminder_still_wanted
 
         # The privacy notice is on the registration page, whose reads are cached with the
         # public content.
         page_cache.watch_model("registrations.ConsentText")
+        # A reminder waiting in the outbox is checked again when it is sent.
+        mail_check_register("reminder:", reminder_still_wanted)

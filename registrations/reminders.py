@@ -3,7 +3,8 @@ the join link), to the participants holding a seat.
 
 `reminders_send_due` is run by the worker's sweep (registrations.tasks). It looks for what is
 due now rather than scheduling mails ahead, so every reminder is re-checked when it is
-written: a cancelled or moved event or a cancelled registration gets no stale reminder. The
+written, and again when it is sent (a reminder may wait in the outbox through a mail server
+outage): a cancelled or moved event or a cancelled registration gets no stale reminder. The
 outbox cause names the registration and the event's start, so each reminder goes out once
 per registration and event time, and a moved event is reminded of again at its new time.
 """
@@ -39,6 +40,25 @@ REMINDERS = (DAY_BEFORE, HOUR_BEFORE)
 
 def reminder_cause(*, reminder: Reminder, registration: Registration, event: Event) -> str:
     return f"reminder:{reminder.kind}:{registration.pk}:{event.start.isoformat()}"
+
+
+def reminder_still_wanted(cause: str, now: datetime) -> bool:
+    """Whether the reminder of `cause` may still be sent at `now`: re-checked when it is
+    sent, since it may wait in the outbox (a mail server outage, the worker down) while
+    the registration is cancelled, the participant's data deleted, the event cancelled or
+    moved, or the reminder's time passes (mail.services.mail_check_register)."""
+    try:
+        _prefix, kind, registration_id, start = cause.split(":", 3)
+        reminder = next(reminder for reminder in REMINDERS if reminder.kind == kind)
+        registration = (Registration.objects.select_related("event__series", "participant")
+                        .get(pk=int(registration_id)))
+    except (ValueError, StopIteration, Registration.DoesNotExist):
+        return False
+    event = registration.event
+    return (registration.state == Registration.State.CONFIRMED
+            and not registration.participant.is_anonymised
+            and event.start.isoformat() == start
+            and reminder in reminders_due(event=event, now=now))
 
 
 def reminders_due(*, event: Event, now: datetime) -> list[Reminder]:

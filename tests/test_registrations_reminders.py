@@ -190,3 +190,60 @@ def test_the_reminders_task_queues_due_reminders(series, now):
     registration_create(participant=participant_create(), event=event)
 
     assert task.call() == 1
+
+
+def test_a_reminder_waiting_in_the_outbox_is_checked_again_when_it_is_sent(series, now,
+                                                                          mailoutbox):
+    """A reminder may wait (a mail server outage, the worker down) while the registration
+    is cancelled, the data deleted, the event moved or cancelled: it is withdrawn then."""
+    from events.services import event_cancel
+    from mail.services import mail_send
+    from registrations.services import participant_delete, registration_cancel
+
+    event = event_create(series=series, start=now + timedelta(hours=10))
+    moved = event_create(series=series, start=now + timedelta(hours=10))
+    cancelled = event_create(series=series, start=now + timedelta(hours=10))
+    kept, withdrawn_registration, deleted = (
+        registration_create(participant=participant_create(email=f"{name}@example.org"),
+                            event=event) for name in ("kept", "cancels", "deletes"))
+    registration_create(participant=participant_create(email="moved@example.org"), event=moved)
+    registration_create(participant=participant_create(email="gone@example.org"),
+                        event=cancelled)
+    assert reminders_send_due(now=now) == 5
+
+    registration_cancel(registration=withdrawn_registration)
+    participant_delete(participant=deleted.participant)
+    moved.start += timedelta(hours=2)
+    moved.end += timedelta(hours=2)
+    moved.save()
+    event_cancel(event=cancelled)
+    later = now + timedelta(minutes=30)
+    states = {mail.to: mail_send(mail_id=mail.pk, now=later) for mail in reminders("day_before")}
+
+    assert states == {"kept@example.org": Mail.State.SENT,
+                      "cancels@example.org": Mail.State.WITHDRAWN,
+                      "moved@example.org": Mail.State.WITHDRAWN,
+                      "gone@example.org": Mail.State.WITHDRAWN,
+                      "": None}  # the deleted participant's mails were anonymised and dropped
+    assert [message.to for message in mailoutbox if "Tomorrow" in message.subject] == [
+        ["kept@example.org"]]
+
+
+def test_a_reminder_late_for_its_moment_is_withdrawn_not_sent(series, now, mailoutbox):
+    """Retried after a long outage: the day-before reminder no longer in the last hour
+    (an online event has its hour-before reminder then), no reminder after the start."""
+    from mail.services import mail_send, mails_send_due
+
+    online = event_create(series=series, start=now + timedelta(hours=10),
+                          format=Event.Format.ONLINE, join_url="https://meet.example.org/a")
+    registration_create(participant=participant_create(email="ada@example.org"), event=online)
+    reminders_send_due(now=now)
+    reminders_send_due(now=now + timedelta(hours=9, minutes=30))
+    day, hour = reminders("day_before")[0], reminders("hour_before")[0]
+
+    assert mail_send(mail_id=day.pk, now=now + timedelta(hours=9, minutes=30)) == (
+        Mail.State.WITHDRAWN)
+    assert mails_send_due(now=now + timedelta(hours=10, minutes=1)) == 0
+    hour.refresh_from_db()
+    assert hour.state == Mail.State.WITHDRAWN
+    assert mailoutbox == []
