@@ -9,11 +9,12 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from icalendar import Calendar, Timezone, vDatetime
 from icalendar import Event as CalendarEvent
 
 from core.choices import choice_label
+from core.i18n import url_language
 from events.models import Event, Series
 
 PRODUCT_ID = "-//clustermeet//clustermeet//EN"
@@ -36,7 +37,8 @@ def calendar_bytes(name: str, events: Iterable[Event], *, join_urls: dict | None
 
 def _event_fields(event: Event, join_url: str) -> tuple:
     """What one event's VEVENT says, its times in the event's own zone."""
-    url = settings.SITE_URL + event.get_absolute_url()
+    with translation.override(url_language(translation.get_language())):
+        url = settings.SITE_URL + event.get_absolute_url()
     return (
         f"event-{event.pk}@clustermeet", event.local_start, event.local_end,
         f"{event.series.title}: {event.title}",

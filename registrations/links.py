@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.i18n import url_language
 from registrations.models import Participant
 
 CONFIRM_SALT = "registrations.confirm"
@@ -23,11 +24,6 @@ PERSONAL_SALT = "registrations.personal"
 
 class LinkError(Exception):
     """A link that cannot be used; the message (translated) says why."""
-
-
-def url_language(language: str) -> str:
-    """The interface language for links to a participant: theirs if the site speaks it."""
-    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def _absolute(name: str, *, token: str, language: str) -> str:

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.utils import formats, translation
 
 from core.choices import choice_label
+from core.i18n import url_language
 from events.calendars import calendar_bytes
 from events.models import Event, Series
 from mail.services import Attachment, mail_queue
@@ -18,6 +19,9 @@ from registrations.calendars import registrations_calendar, shows_join_link
 from registrations.models import Participant, Registration
 
 State = Registration.State
+# Times in mails: 24-hour in every language (an international audience; Django's English
+# and Bulgarian formats mix "6:58 p.m." with "21:58").
+MAIL_TIME_FORMAT = "H:i"
 
 
 def stamp(moment: datetime) -> str:
@@ -29,16 +33,17 @@ def event_item(registration: Registration, *, language: str) -> dict:
     """What a mail says about one registration, formatted in the reader's language."""
     event = registration.event
     with translation.override(language):
-        start = formats.date_format(event.local_start, "DATETIME_FORMAT")
-        end = formats.time_format(event.local_end, "TIME_FORMAT")
+        day = formats.date_format(event.local_start, "DATE_FORMAT")
+        start = formats.time_format(event.local_start, MAIL_TIME_FORMAT)
+        end = formats.time_format(event.local_end, MAIL_TIME_FORMAT)
         item = {
-            "title": event.title, "series": event.series.title, "when": f"{start}–{end}",
+            "title": event.title, "series": event.series.title, "when": f"{day}, {start}–{end}",
             "zone": event.time_zone, "state": registration.state,
             "state_label": choice_label(State, registration.state),
             "format": choice_label(Event.Format, event.format),
             "join_url": event.join_url if shows_join_link(registration) else "",
         }
-        with translation.override(links.url_language(language)):
+        with translation.override(url_language(language)):
             item["url"] = settings.SITE_URL + event.get_absolute_url()
     return item
 
@@ -54,8 +59,12 @@ def calendar_attachment(content: bytes) -> Attachment:
                       content_type="text/calendar; charset=utf-8")
 
 
-def calendar_attachments(registrations: Sequence[Registration], *, name: str) -> list[Attachment]:
-    content = registrations_calendar(registrations, name=name)
+def calendar_attachments(registrations: Sequence[Registration], *, language: str,
+                         name: Callable[[], str]) -> list[Attachment]:
+    """The calendar file of the registrations, in the reader's language (`name` is read
+    in it too), or none if no registration is active."""
+    with translation.override(language):
+        content = registrations_calendar(registrations, name=name())
     return [] if content is None else [calendar_attachment(content)]
 
 
@@ -79,7 +88,8 @@ def mail_confirm_request(*, participant: Participant, registrations: Sequence[Re
            context={"series_title": in_language(language, lambda: series.title),
                     "pending_hours": settings.REGISTRATION_PENDING_HOURS,
                     "events": [event_item(item, language=language) for item in registrations]},
-           attachments=calendar_attachments(registrations, name=series.title))
+           attachments=calendar_attachments(registrations, language=language,
+                                            name=lambda: series.title))
 
 
 def mail_registered(*, participant: Participant, registrations: Sequence[Registration],
@@ -88,11 +98,17 @@ def mail_registered(*, participant: Participant, registrations: Sequence[Registr
         return
     language = participant.language
     items = [event_item(item, language=language) for item in registrations]
+    attachments = calendar_attachments(registrations, language=language,
+                                       name=lambda: "clustermeet")
     participant_mail_queue(participant=participant, template=template, cause=cause,
            context={"events": items,
                     "confirmed": [item for item in items if item["state"] == State.CONFIRMED],
-                    "waitlisted": [item for item in items if item["state"] == State.WAITLISTED]},
-           attachments=calendar_attachments(registrations, name="clustermeet"))
+                    "waitlisted": [item for item in items if item["state"] == State.WAITLISTED],
+                    # nothing placed: no event open yet (or any more) for this registration
+                    "for_series": not items and participant.series_registrations.filter(
+                        confirmed_at__isnull=False, cancelled_at__isnull=True).exists(),
+                    "calendar": bool(attachments)},
+           attachments=attachments)
 
 
 def mail_cancelled(*, participant: Participant, registrations: Sequence[Registration],
@@ -109,10 +125,12 @@ def mail_event_cancelled(*, participant: Participant, registration: Registration
     if participant.is_anonymised:
         return
     event = registration.event
+    with translation.override(participant.language):
+        content = calendar_bytes(event.series.title, [event])
     participant_mail_queue(participant=participant, template="registration_event_cancelled",
            cause=f"registration:{registration.pk}:event-cancelled",
            context={"events": [event_item(registration, language=participant.language)]},
-           attachments=[calendar_attachment(calendar_bytes(event.series.title, [event]))])
+           attachments=[calendar_attachment(content)])
 
 
 def mail_personal_link(*, participant: Participant, now: datetime) -> None:

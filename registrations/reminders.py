@@ -20,7 +20,7 @@ from django.utils import formats, timezone, translation
 from core.choices import choice_label
 from events.models import Event, Talk, TalkSpeaker
 from mail.models import Mail
-from registrations.mails import event_item, participant_mail_queue
+from registrations.mails import MAIL_TIME_FORMAT, event_item, participant_mail_queue
 from registrations.models import Registration
 
 logger = logging.getLogger(__name__)
@@ -165,8 +165,8 @@ def reminder_agenda(*, event: Event, language: str) -> list[dict]:
         for talk in talks:
             talk: Talk
             agenda.append({
-                "start": formats.time_format(talk.start.astimezone(event.tzinfo), "TIME_FORMAT"),
-                "end": formats.time_format(talk.end.astimezone(event.tzinfo), "TIME_FORMAT"),
+                "start": formats.time_format(talk.start.astimezone(event.tzinfo), MAIL_TIME_FORMAT),
+                "end": formats.time_format(talk.end.astimezone(event.tzinfo), MAIL_TIME_FORMAT),
                 "title": talk.title,
                 "kind": choice_label(Talk.Kind, talk.kind),
                 "speakers": ", ".join(speaker.name for speaker in talk.ordered_speakers),

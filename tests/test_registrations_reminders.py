@@ -93,7 +93,7 @@ def test_agenda_times_are_in_the_events_time_zone(series, now):
     local_start = start.astimezone(event.tzinfo)  # five or four hours behind UTC
     local_end = local_start + timedelta(minutes=30)
     with translation.override("en"):
-        times = f"{time_format(local_start)}–{time_format(local_end)}"
+        times = f"{time_format(local_start, 'H:i')}–{time_format(local_end, 'H:i')}"
     assert local_start.hour != start.hour
     assert f"Agenda (America/New_York):\n\n{times}  Opening" in mail.text
 

@@ -317,6 +317,64 @@ def test_pending_registrations_expire_after_the_configured_hours(series, consent
     assert fresh.registrations.get().state == State.PENDING
 
 
+def test_a_new_link_restarts_the_time_of_every_pending_registration(series, consent,
+                                                                   settings):
+    """Asked again after 46 of 48 hours, the new link still places the events an hour
+    after the first request would have expired."""
+    settings.REGISTRATION_PENDING_HOURS = 48
+    leipzig, sofia = event_create(series=series), event_create(series=series)
+    start = timezone.now() - timedelta(hours=50)
+    services.registration_request(series=series, consent=consent, data=participant_data(),
+                                  events=[leipzig], now=start)
+    alice = services.registration_request(series=series, consent=consent,
+                                          data=participant_data(), events=[sofia],
+                                          now=start + timedelta(hours=46))
+
+    assert services.registrations_expire_pending() == 0
+    assert {registration.event for registration in confirm(alice)} == {leipzig, sofia}
+    assert mail_of(f"participant:{alice.pk}:confirmed:").subject == "You are registered"
+
+
+def test_confirming_the_series_before_it_has_events_says_so(series, consent):
+    alice = request(series, consent)  # the whole series; no event published yet
+
+    assert confirm(alice) == []
+
+    mail = mail_of(f"participant:{alice.pk}:confirmed:")
+    assert mail.subject == "Your e-mail address is confirmed"
+    assert "You are registered for the whole series: as soon as one of its events" in mail.text
+    assert "attached calendar" not in mail.text and "attached calendar" not in mail.html
+    assert not mail.attachments.exists()
+    assert SeriesRegistration.objects.get().confirmed_at is not None
+
+
+def test_confirming_after_the_chosen_events_closed_says_so(series, consent):
+    leipzig = event_create(series=series)
+    alice = request(series, consent, events=[leipzig])
+    event_cancel(event=leipzig)
+
+    assert confirm(alice) == []
+
+    mail = mail_of(f"participant:{alice.pk}:confirmed:")
+    assert mail.subject == "Your e-mail address is confirmed"
+    assert "The events you chose are no longer open, so you hold no place" in mail.text
+    assert "waiting list" not in mail.text and not mail.attachments.exists()
+
+
+def test_adding_events_through_the_personal_link_confirms_the_address(series, consent):
+    """The personal link reached the address: once it took a seat, nobody's new request
+    replaces the name or the listing of that address."""
+    leipzig, sofia = event_create(series=series), event_create(series=series)
+    alice = request(series, consent, events=[leipzig], name="Alice Adler")
+
+    (added,) = services.registrations_add(participant=alice, events=[sofia])
+    request(series, consent, events=[leipzig], name="Mallory", listed_publicly=True)
+
+    alice.refresh_from_db()
+    assert added.state == State.CONFIRMED and alice.confirmed_at is not None
+    assert (alice.name, alice.listed_publicly) == ("Alice Adler", False)
+
+
 def test_export_holds_all_the_participants_data(series, consent):
     leipzig = event_create(series=series, slug="leipzig")
     alice = request(series, consent, events=[leipzig])
@@ -383,23 +441,48 @@ def test_mails_are_written_in_the_participants_language(series, consent, languag
     assert f"/{link_language}/registration/me/" in mail.text
 
 
+@pytest.mark.parametrize("template", ["confirm-request", "confirmed"])
+def test_the_calendar_file_is_in_the_readers_language_whatever_page_they_used(consent,
+                                                                               template):
+    from django.utils import translation
+
+    series = consent.series
+    series.title_es = "Puentes de clústeres"
+    series.save()
+    event_create(series=series, title_de="Leipzig (de)", title_es="Leipzig (es)")
+    with translation.override("de"):  # registered on the German page
+        alice = request(series, consent, language="es")
+        confirm(alice)
+
+    (attachment,) = mail_of(f"participant:{alice.pk}:{template}:").attachments.all()
+    calendar = bytes(attachment.content).decode().replace("\r\n ", "")
+    assert "SUMMARY:Puentes de clústeres: Leipzig (es)" in calendar
+    assert "/en/series/" in calendar and "/de/" not in calendar  # no Spanish site: English
+
+
 MAIL_TEMPLATES = sorted(path.name for path in (
     Path(__file__).resolve().parent.parent / "registrations" / "templates" / "mail").iterdir()
     if (path / "subject.txt").exists())
 
 
+@pytest.mark.parametrize("for_series", [False, True])
 @pytest.mark.parametrize("template", MAIL_TEMPLATES)
-def test_every_registration_mail_is_translated_into_each_language(template):
+def test_every_registration_mail_is_translated_into_each_language(template, for_series):
     context = {"name": "Ana", "series_title": "SmartCT", "events": [], "confirmed": [],
                "waitlisted": [], "personal_url": "https://example.org/me/",
-               "confirm_url": "https://example.org/confirm/", "pending_hours": 48}
+               "confirm_url": "https://example.org/confirm/", "pending_hours": 48,
+               "for_series": for_series, "calendar": True}
     english = mail_render(template=template, language="en", context=context)
+    english_lines = {line.strip() for line in english[1].splitlines()
+                     if len(line.strip()) > 20 and "http" not in line}
 
     for language in ("de", "es", "it", "bg"):
         subject, text, html = mail_render(template=template, language=language,
                                           context=context)
         assert subject != english[0], (template, language)
         assert "Hello Ana" not in text and "Hello Ana" not in html, (template, language)
+        assert not english_lines & {line.strip() for line in text.splitlines()}, (
+            template, language)
         assert f'<html lang="{language}">' in html
 
 

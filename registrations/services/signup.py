@@ -38,6 +38,7 @@ def registration_request(*, series: Series, data: ParticipantData, consent: Cons
        (older confirmation links stop working), save;
     3. create a pending registration for each event not yet held (a cancelled one is
        reopened as pending), and the series registration if the whole series is asked for;
+       the pending ones held already wait anew from now (the new link confirms them);
        set the themes of interest while the address was never confirmed;
     4. log;
     5. queue the confirmation request with the calendar file of the pending events — or,
@@ -72,7 +73,10 @@ def registration_request(*, series: Series, data: ParticipantData, consent: Cons
                          series_registration=series_registration) for event in events)
         pending.sort(key=lambda registration: (registration.event.start, registration.pk))
         has_pending_series = series_registration is not None
-    else:
+    else:  # the new link confirms every pending registration: each waits anew from now
+        participant.registrations.filter(state=State.PENDING).update(requested_at=now)
+        participant.series_registrations.filter(
+            confirmed_at__isnull=True, cancelled_at__isnull=True).update(requested_at=now)
         for event in events:
             _registration_request_one(participant=participant, event=event, now=now,
                                       series_registration=series_registration)
@@ -136,14 +140,17 @@ def registration_confirm(*, participant_id: int, nonce: str, now: datetime | Non
 @transaction.atomic
 def registrations_add(*, participant: Participant, events: Sequence[Event],
                       now: datetime | None = None) -> list[Registration]:
-    """Register a confirmed participant (through the personal link) for more events.
+    """Register a participant for more events through the personal link.
 
-    The personal link proves the address, so the events take their places at once.
+    The personal link, sent to the address, proves it: the events take their places at
+    once, and an address not yet confirmed counts as confirmed from now (so that a new
+    registration request no longer replaces its data).
 
     Steps:
     1. lock the participant; refuse (RegistrationError, nothing changed) a deleted
        participant, an empty choice, or an event whose registration is not open;
-    2. create or reopen the registrations; events already held keep their place;
+    2. confirm the address if it was not; create or reopen the registrations; events
+       already held keep their place;
     3. lock the events in id order and give each a seat or a waiting-list place (as in
        registration_confirm);
     4. log;
@@ -158,6 +165,9 @@ def registrations_add(*, participant: Participant, events: Sequence[Event],
     for event in events:
         if reason := queries.event_registration_refusal(event=event, now=now):
             raise RegistrationError(reason)
+    if participant.confirmed_at is None:
+        participant.confirmed_at = now
+        participant.save(update_fields=["confirmed_at"])
     new = [registration for event in events
            if (registration := _registration_request_one(participant=participant, event=event,
                                                          now=now)).state == State.PENDING]

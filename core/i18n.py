@@ -1,0 +1,10 @@
+"""Languages: the site's interface speaks fewer languages (settings.LANGUAGES) than its
+content and mails (settings.CONTENT_LANGUAGES)."""
+
+from django.conf import settings
+
+
+def url_language(language: str) -> str:
+    """The interface language for a link given to a reader of `language`: theirs if the
+    site speaks it, else the default."""
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
