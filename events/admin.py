@@ -1,9 +1,16 @@
 from django.contrib import admin
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from events import services
+from events.admin_forms import EventAdminForm, TalkAdminForm, TalkInlineFormSet
 from events.models import Event, Organisation, Region, Series, Speaker, Talk, TalkSpeaker, Theme
+
+
+def local_time(moment, zone: str) -> str:
+    """A time in an event's zone, the zone named."""
+    return f"{formats.date_format(moment, 'SHORT_DATETIME_FORMAT')} ({zone})"
 
 
 @admin.register(Organisation)
@@ -62,6 +69,8 @@ class SpeakerAdmin(TabbedTranslationAdmin):
 
 class TalkInline(TranslationTabularInline):
     model = Talk
+    form = TalkAdminForm
+    formset = TalkInlineFormSet
     extra = 0
     fields = ["order", "kind", "start", "duration", "title"]
     show_change_link = True
@@ -69,7 +78,8 @@ class TalkInline(TranslationTabularInline):
 
 @admin.register(Event)
 class EventAdmin(TabbedTranslationAdmin):
-    list_display = ["title", "series", "region", "start", "format", "status", "capacity"]
+    form = EventAdminForm
+    list_display = ["title", "series", "region", "local_start", "format", "status", "capacity"]
     list_filter = ["series", "status", "format", "kind", "region"]
     search_fields = ["title_de", "title_en", "slug"]
     date_hierarchy = "start"
@@ -92,6 +102,10 @@ class EventAdmin(TabbedTranslationAdmin):
         super().save_model(request, obj, form, change)
         services.event_lifecycle_change(event=obj, status=status, capacity=capacity)
 
+    @admin.display(description=_("start"), ordering="start")
+    def local_start(self, event):
+        return local_time(event.local_start, event.time_zone)
+
     @admin.action(description=_("Publish the selected events"))
     def publish(self, request, queryset):
         for event in queryset.exclude(status=Event.Status.PUBLISHED):
@@ -111,8 +125,13 @@ class TalkSpeakerInline(admin.TabularInline):
 
 @admin.register(Talk)
 class TalkAdmin(TabbedTranslationAdmin):
-    list_display = ["title", "event", "order", "kind", "start"]
+    form = TalkAdminForm
+    list_display = ["title", "event", "order", "kind", "local_start"]
     list_filter = ["event__series", "kind", "event"]
     search_fields = ["title_de", "title_en", "speakers__name"]
     filter_horizontal = ["themes"]
     inlines = [TalkSpeakerInline]
+
+    @admin.display(description=_("start"), ordering="start")
+    def local_start(self, talk):
+        return local_time(talk.start.astimezone(talk.event.tzinfo), talk.event.time_zone)

@@ -1,13 +1,31 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
+from registrations import services
 from registrations.models import ConsentText, Participant, Registration, SeriesRegistration
+
+
+def _agreed_to(consent_text: ConsentText) -> bool:
+    return Participant.objects.filter(consent=consent_text).exists()
 
 
 @admin.register(ConsentText)
 class ConsentTextAdmin(TranslationAdmin):
+    """A version someone agreed to stays as they read it: a new text is a new version."""
+
     list_display = ["series", "version", "created_at"]
     list_filter = ["series"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and _agreed_to(obj):
+            return self.replace_orig_field(["series", "version", "text"])
+        return super().get_readonly_fields(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not (
+            obj is not None and _agreed_to(obj))
 
 
 @admin.register(Participant)
@@ -16,17 +34,80 @@ class ParticipantAdmin(admin.ModelAdmin):
                     "listed_publicly", "anonymised_at"]
     search_fields = ["name", "email", "organisation_name"]
     exclude = ["confirm_nonce", "link_key"]
+    actions = ["delete_personal_data"]
+
+    def has_delete_permission(self, request, obj=None):
+        """Deleting would free seats without promoting and lose statistics: the action
+        below anonymises instead."""
+        return False
+
+    @admin.action(description=_("Delete the personal data of the selected participants"))
+    def delete_personal_data(self, request, queryset):
+        """Through registrations.services.participant_delete: their registrations are
+        cancelled and the waiting lists move up, with the mails."""
+        deleted = 0
+        for participant in queryset.active().order_by("pk"):
+            try:
+                services.participant_delete(participant=participant)
+            except services.RegistrationError as error:
+                self.message_user(request, f"{participant}: {error}", messages.WARNING)
+            else:
+                deleted += 1
+        self.message_user(request, ngettext(
+            "The personal data of %(count)d participant was deleted.",
+            "The personal data of %(count)d participants was deleted.", deleted,
+        ) % {"count": deleted})
 
 
 @admin.register(SeriesRegistration)
 class SeriesRegistrationAdmin(admin.ModelAdmin):
+    """To be read: participants register and cancel themselves (organisers cancel their
+    registrations of events, or delete their data)."""
+
     list_display = ["participant", "series", "requested_at", "confirmed_at", "cancelled_at"]
     list_filter = ["series"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
+    """Participants register themselves; a registration ends through the cancel action,
+    never by deletion, so that the freed seat goes to the waiting list."""
+
     list_display = ["participant", "event", "state", "requested_at", "confirmed_at", "attended"]
     list_filter = ["state", "event__series", "event"]
     list_select_related = ["participant", "event"]
-    readonly_fields = ["state", "confirmed_at", "cancelled_at"]
+    readonly_fields = ["participant", "event", "series_registration", "state", "confirmed_at",
+                       "cancelled_at"]
+    actions = ["cancel"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Cancel the selected registrations"))
+    def cancel(self, request, queryset):
+        """Through registrations.services.registration_cancel: a freed seat goes to the
+        first on the waiting list in the same transaction, with the mails."""
+        cancelled = 0
+        for registration in queryset.active().order_by("pk"):
+            try:
+                services.registration_cancel(registration=registration)
+            except services.RegistrationError as error:
+                self.message_user(request, f"{registration}: {error}", messages.WARNING)
+            else:
+                cancelled += 1
+        self.message_user(request, ngettext(
+            "%(count)d registration was cancelled.", "%(count)d registrations were cancelled.",
+            cancelled,
+        ) % {"count": cancelled})
