@@ -283,6 +283,11 @@ def mail_retry(*, mail: Mail) -> Mail:
     return mail
 
 
+def mails_to(*, to: str) -> QuerySet[Mail]:
+    """Every mail to one address, in any letter case (through the index on lower(to))."""
+    return Mail.objects.alias(to_lower=Lower("to")).filter(to_lower=Lower(Value(to)))
+
+
 @transaction.atomic
 def mails_anonymise(*, to: str) -> int:
     """Remove the personal data from every mail to one address (its owner deleted their data).
@@ -296,7 +301,7 @@ def mails_anonymise(*, to: str) -> int:
     3. blank address, subject, texts and error; cause, state, attempts and times stay (one
        cause, one mail, still holds, and counts survive).
     """
-    mails = Mail.objects.alias(to_lower=Lower("to")).filter(to_lower=Lower(Value(to)))
+    mails = mails_to(to=to)
     MailAttachment.objects.filter(mail__in=mails).delete()
     mails.filter(state__in=[Mail.State.QUEUED, Mail.State.SENDING]).update(
         state=Mail.State.FAILED, claimed_until=None)

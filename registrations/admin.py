@@ -4,11 +4,17 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from registrations import services
-from registrations.models import ConsentText, Participant, Registration, SeriesRegistration
+from registrations.models import (
+    Consent,
+    ConsentText,
+    Participant,
+    Registration,
+    SeriesRegistration,
+)
 
 
 def _agreed_to(consent_text: ConsentText) -> bool:
-    return Participant.objects.filter(consent=consent_text).exists()
+    return consent_text.consents.exists()
 
 
 @admin.register(ConsentText)
@@ -28,12 +34,25 @@ class ConsentTextAdmin(TranslationAdmin):
             obj is not None and _agreed_to(obj))
 
 
+class ConsentInline(admin.TabularInline):
+    """The notices the participant agreed to, as recorded."""
+
+    model = Consent
+    extra = 0
+    fields = readonly_fields = ["text", "given_at"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Participant)
 class ParticipantAdmin(admin.ModelAdmin):
     list_display = ["name", "email", "organisation_name", "country", "language",
                     "listed_publicly", "anonymised_at"]
     search_fields = ["name", "email", "organisation_name"]
     exclude = ["confirm_nonce", "link_key"]
+    inlines = [ConsentInline]
     actions = ["delete_personal_data"]
 
     def has_delete_permission(self, request, obj=None):

@@ -60,9 +60,6 @@ class Participant(models.Model):
                                     verbose_name=_("themes of interest"))
     listed_publicly = models.BooleanField(_("listed in the public participant list"),
                                           default=False)
-    consent = models.ForeignKey(ConsentText, on_delete=models.PROTECT, related_name="+",
-                                null=True, blank=True, verbose_name=_("consent text agreed to"))
-    consented_at = models.DateTimeField(_("consented"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     confirmed_at = models.DateTimeField(
         _("address confirmed"), null=True, blank=True,
@@ -94,6 +91,30 @@ class Participant(models.Model):
     @property
     def is_anonymised(self) -> bool:
         return self.anonymised_at is not None
+
+
+class Consent(models.Model):
+    """A participant's agreement to one version of a series' privacy notice, kept as given
+    (the first time): one participant may agree to the notices of several series, and to
+    each new version."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE,
+                                    related_name="consents", verbose_name=_("participant"))
+    text = models.ForeignKey(ConsentText, on_delete=models.PROTECT, related_name="consents",
+                             verbose_name=_("consent text agreed to"))
+    given_at = models.DateTimeField(_("consented"))
+
+    class Meta:
+        ordering = ["given_at", "id"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "text"],
+                                    name="consent_once_per_participant_and_text"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant} → {self.text}"
 
 
 class SeriesRegistration(models.Model):

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from events.models import Event, Talk
 from mail.models import Mail
-from registrations.models import ConsentText, Participant, Registration
+from registrations.models import Consent, ConsentText, Participant, Registration
 from tests.factories import event_create, series_create, talk_create
 from tests.test_admin_and_models import _FormFields, admin_change, admin_submit
 from tests.test_registrations_factories import (
@@ -132,7 +132,8 @@ def test_admin_refuses_to_delete_a_participant(organiser_client):
 def test_admin_keeps_an_agreed_consent_text_as_it_was(organiser_client):
     series = series_create()
     agreed = consent_text_create(series=series, version=1, text_en="We keep your data.")
-    participant_create(consent=agreed, consented_at=datetime(2030, 1, 1, tzinfo=UTC))
+    Consent.objects.create(participant=participant_create(), text=agreed,
+                           given_at=datetime(2030, 1, 1, tzinfo=UTC))
     url = reverse("admin:registrations_consenttext_change", args=[agreed.pk])
 
     page = organiser_client.get(url).content.decode()

@@ -1,6 +1,7 @@
 """The lifecycle of a registration: request, double opt-in, capacity, waiting list, series
 growth, expiry, export and deletion — with the mails each change writes to the outbox."""
 
+import json
 from datetime import timedelta
 from pathlib import Path
 from unittest.mock import ANY
@@ -71,7 +72,8 @@ def test_request_for_the_series_holds_pending_registrations_and_mails_a_confirma
         data=participant_data(email="Alice@Example.org", themes=[mobility]))
 
     assert alice.email == "Alice@Example.org" and alice.confirmed_at is None
-    assert alice.consent == consent and alice.consented_at is not None
+    assert [(item.text, item.given_at is not None) for item in alice.consents.all()] == [
+        (consent, True)]
     assert list(alice.themes.all()) == [mobility]
     assert SeriesRegistration.objects.get(participant=alice).confirmed_at is None
     assert states(leipzig) == {"Alice@Example.org": State.PENDING}
@@ -375,6 +377,23 @@ def test_adding_events_through_the_personal_link_confirms_the_address(series, co
     assert (alice.name, alice.listed_publicly) == ("Alice Adler", False)
 
 
+def test_each_consent_is_kept_as_given_across_series_and_versions(series, consent):
+    other = series_create(title_en="Other Bridges")
+    other_consent = consent_text_create(series=other)
+    event_create(series=series), event_create(series=other)
+    first = timezone.now() - timedelta(days=2)
+    services.registration_request(series=series, consent=consent, data=participant_data(),
+                                  now=first)
+    services.registration_request(series=other, consent=other_consent,
+                                  data=participant_data(), now=first + timedelta(days=1))
+    alice = request(series, consent)  # agrees to the same version again
+    newer = consent_text_create(series=series, version=2)
+    request(series, newer)
+
+    assert [(item.text, item.given_at) for item in alice.consents.all()] == [
+        (consent, first), (other_consent, first + timedelta(days=1)), (newer, ANY)]
+
+
 def test_export_holds_all_the_participants_data(series, consent):
     leipzig = event_create(series=series, slug="leipzig")
     alice = request(series, consent, events=[leipzig])
@@ -386,9 +405,14 @@ def test_export_holds_all_the_participants_data(series, consent):
     assert data["email"] == "alice@example.org" and data["name"] == "Alice Adler"
     assert data["organisation"] == {"name": "Adler Robotics GmbH", "kind": "sme",
                                     "country": "DE"}
-    assert data["consent"]["series"] == series.slug and data["consent"]["version"] == 1
+    assert data["consents"] == [{"series": series.slug, "version": 1, "text": consent.text,
+                                 "at": ANY}]
     assert [(item["event"], item["state"]) for item in data["registrations"]] == [
         ("leipzig", "confirmed")]
+    assert [mail["subject"] for mail in data["mails"]] == [
+        "Please confirm your registration: Cluster Bridges", "You are registered"]
+    assert "Hello Alice Adler" in data["mails"][0]["text"]
+    json.dumps(data)  # JSON as it is
 
 
 def test_delete_anonymises_keeps_counts_and_gives_the_seat_away(series):

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mail.services import mails_anonymise
+from mail.services import mails_anonymise, mails_to
 from registrations import mails, queries
 from registrations.models import Participant
 from registrations.services.base import RegistrationError
@@ -63,9 +63,11 @@ def participant_export(*, participant: Participant) -> dict:
         "language": participant.language,
         "themes": [theme.name for theme in participant.themes.all()],
         "listed_publicly": participant.listed_publicly,
-        "consent": {"series": participant.consent.series.slug if participant.consent else None,
-                    "version": participant.consent.version if participant.consent else None,
-                    "at": moment(participant.consented_at)},
+        "consents": [
+            {"series": item.text.series.slug, "version": item.text.version,
+             "text": item.text.text, "at": moment(item.given_at)}
+            for item in participant.consents.select_related("text__series")
+        ],
         "registered_at": moment(participant.created_at),
         "confirmed_at": moment(participant.confirmed_at),
         "series_registrations": [
@@ -80,6 +82,12 @@ def participant_export(*, participant: Participant) -> dict:
              "confirmed_at": moment(item.confirmed_at), "cancelled_at": moment(item.cancelled_at),
              "attended": item.attended}
             for item in registrations
+        ],
+        "mails": [
+            {"subject": mail.subject, "text": mail.text, "language": mail.language,
+             "written_at": moment(mail.created_at), "state": mail.state,
+             "sent_at": moment(mail.sent_at)}
+            for mail in mails_to(to=participant.email).order_by("created_at", "pk")
         ],
     }
 

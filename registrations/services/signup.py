@@ -14,7 +14,13 @@ from django.utils.translation import gettext as _
 from core.db import insert_unless_taken
 from events.models import Event, Series
 from registrations import mails, queries
-from registrations.models import ConsentText, Participant, Registration, SeriesRegistration
+from registrations.models import (
+    Consent,
+    ConsentText,
+    Participant,
+    Registration,
+    SeriesRegistration,
+)
 from registrations.services.base import ParticipantData, RegistrationError, State
 from registrations.services.places import take_places
 
@@ -203,23 +209,25 @@ def registrations_expire_pending(*, now: datetime | None = None) -> int:
 def _participant_lock_or_create(*, data: ParticipantData, consent: ConsentText,
                                  now: datetime) -> tuple[Participant, bool]:
     """The participant with this address (case-insensitive), locked, or a new one; with the
-    request's data (while never confirmed), the consent and a new confirmation nonce (older
-    confirmation links stop working); saved. True when created."""
+    request's data (while never confirmed) and a new confirmation nonce (older confirmation
+    links stop working); saved, and the consent to this notice recorded (each version
+    once, with the time it was first given). True when created."""
     participant = Participant(email=data.email, link_key=secrets.token_hex(16))
-    _participant_request(participant, data=data, consent=consent, now=now)
+    _participant_request(participant, data=data)
     if insert_unless_taken(participant):  # a new address: one statement, no look-up first
+        Consent.objects.create(participant=participant, text=consent, given_at=now)
         return participant, True
     participant = Participant.objects.select_for_update().with_email(data.email).get()
-    _participant_request(participant, data=data, consent=consent, now=now)
+    _participant_request(participant, data=data)
     participant.save()
+    # kept as first given: agreeing again to the same version changes nothing
+    insert_unless_taken(Consent(participant=participant, text=consent, given_at=now))
     return participant, False
 
 
-def _participant_request(participant: Participant, *, data: ParticipantData,
-                         consent: ConsentText, now: datetime) -> None:
+def _participant_request(participant: Participant, *, data: ParticipantData) -> None:
     if participant.confirmed_at is None:
         _participant_fill(participant, data=data)
-    participant.consent, participant.consented_at = consent, now
     participant.confirm_nonce = secrets.token_hex(16)
 
 
