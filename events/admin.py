@@ -108,7 +108,7 @@ class EventAdmin(TabbedTranslationAdmin):
 
     @admin.action(description=_("Publish the selected events"))
     def publish(self, request, queryset):
-        for event in queryset.exclude(status=Event.Status.PUBLISHED):
+        for event in queryset.filter(status=Event.Status.DRAFT):  # a cancelled one stays so
             services.event_publish(event=event)
 
     @admin.action(description=_("Cancel the selected events"))

@@ -62,6 +62,15 @@ class LocalTimesForm(forms.ModelForm):
 class EventAdminForm(LocalTimesForm):
     local_time_fields = ("start", "end", "registration_opens", "registration_closes")
 
+    def clean_status(self):
+        """A cancelled event stays cancelled: its participants were told and their
+        registrations ended (publishing it again would give them nothing back)."""
+        status = self.cleaned_data["status"]
+        if self.instance.status == Event.Status.CANCELLED and status != Event.Status.CANCELLED:
+            raise forms.ValidationError(_("A cancelled event cannot be opened again. Please "
+                                          "add a new event instead."))
+        return status
+
     def shown_zone(self) -> str | None:
         return self.instance.time_zone if self.instance.pk else None
 

@@ -277,3 +277,17 @@ def test_admin_shows_series_registrations_without_changing_them(organiser_client
         reverse("admin:registrations_seriesregistration_delete", args=[series_registration.pk]),
         {"post": "yes"}).status_code == 403
     assert SeriesRegistration.objects.filter(pk=series_registration.pk).exists()
+
+
+def test_admin_keeps_a_cancelled_event_cancelled(organiser_client):
+    series = series_create()
+    cancelled = event_create(series=series, status=Event.Status.CANCELLED)
+    url = reverse("admin:events_event_change", args=[cancelled.pk])
+
+    response = admin_submit(organiser_client, url, expect=200, status=Event.Status.PUBLISHED)
+    organiser_client.post(reverse("admin:events_event_changelist"), {
+        "action": "publish", "_selected_action": [cancelled.pk]})
+
+    assert "A cancelled event cannot be opened again." in response.content.decode()
+    cancelled.refresh_from_db()
+    assert cancelled.status == Event.Status.CANCELLED
