@@ -1,4 +1,6 @@
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
@@ -62,10 +64,18 @@ class ParticipantAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Delete the personal data of the selected participants"))
     def delete_personal_data(self, request, queryset):
-        """Through registrations.services.participant_delete: their registrations are
-        cancelled and the waiting lists move up, with the mails."""
+        """Through registrations.services.participant_delete, once confirmed on a page of
+        its own (it cannot be undone): their registrations are cancelled and the waiting
+        lists move up, with the mails."""
+        participants = list(queryset.active().order_by("pk"))
+        if request.POST.get("post") != "yes":
+            return TemplateResponse(
+                request, "admin/registrations/participant/delete_personal_data.html",
+                {**self.admin_site.each_context(request), "opts": self.model._meta,
+                 "title": _("Delete personal data"), "participants": participants,
+                 "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME})
         deleted = 0
-        for participant in queryset.active().order_by("pk"):
+        for participant in participants:
             try:
                 services.participant_delete(participant=participant)
             except services.RegistrationError as error:

@@ -102,8 +102,14 @@ def test_admin_deletes_personal_data_and_the_waiting_list_moves_up(organiser_cli
     waiting = registration_create(participant=bob, event=event,
                                   state=Registration.State.WAITLISTED)
 
-    organiser_client.post(reverse("admin:registrations_participant_changelist"),
-                          {"action": "delete_personal_data", "_selected_action": [alice.pk]})
+    changelist = reverse("admin:registrations_participant_changelist")
+    chosen = {"action": "delete_personal_data", "_selected_action": [alice.pk]}
+
+    asked = organiser_client.post(changelist, chosen).content.decode()
+    alice.refresh_from_db()
+    assert "will be deleted for good" in asked and "alice@example.org" in asked
+    assert alice.anonymised_at is None  # nothing happens before the confirmation
+    organiser_client.post(changelist, chosen | {"post": "yes"})
 
     alice.refresh_from_db()
     assert (alice.name, alice.email) == ("", f"deleted-{alice.pk}@anonymised.invalid")
