@@ -15,6 +15,20 @@ from registrations.models import (
 )
 
 
+def _each(model_admin: admin.ModelAdmin, request, items, change) -> int:
+    """An admin action's service call for each item; a refusal is shown as a warning.
+    Returns how many items were changed."""
+    changed = 0
+    for item in items:
+        try:
+            change(item)
+        except services.RegistrationError as error:
+            model_admin.message_user(request, f"{item}: {error}", messages.WARNING)
+        else:
+            changed += 1
+    return changed
+
+
 def _agreed_to(consent_text: ConsentText) -> bool:
     return consent_text.consents.exists()
 
@@ -74,14 +88,8 @@ class ParticipantAdmin(admin.ModelAdmin):
                 {**self.admin_site.each_context(request), "opts": self.model._meta,
                  "title": _("Delete personal data"), "participants": participants,
                  "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME})
-        deleted = 0
-        for participant in participants:
-            try:
-                services.participant_delete(participant=participant)
-            except services.RegistrationError as error:
-                self.message_user(request, f"{participant}: {error}", messages.WARNING)
-            else:
-                deleted += 1
+        deleted = _each(self, request, participants, lambda participant:
+                        services.participant_delete(participant=participant))
         self.message_user(request, ngettext(
             "The personal data of %(count)d participant was deleted.",
             "The personal data of %(count)d participants was deleted.", deleted,
@@ -128,14 +136,8 @@ class RegistrationAdmin(admin.ModelAdmin):
     def cancel(self, request, queryset):
         """Through registrations.services.registration_cancel: a freed seat goes to the
         first on the waiting list in the same transaction, with the mails."""
-        cancelled = 0
-        for registration in queryset.active().order_by("pk"):
-            try:
-                services.registration_cancel(registration=registration)
-            except services.RegistrationError as error:
-                self.message_user(request, f"{registration}: {error}", messages.WARNING)
-            else:
-                cancelled += 1
+        cancelled = _each(self, request, queryset.active().order_by("pk"), lambda registration:
+                          services.registration_cancel(registration=registration))
         self.message_user(request, ngettext(
             "%(count)d registration was cancelled.", "%(count)d registrations were cancelled.",
             cancelled,

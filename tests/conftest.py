@@ -64,6 +64,16 @@ def _isolated_cache_and_media(settings, tmp_path):
 
 
 @pytest.fixture
+def organiser_client(client):
+    """The test client logged in as an organiser (a superuser) for the admin."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_superuser("alice", "alice@example.org", "pw-alice-1")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
 def redis_url() -> str:
     try:
         with socket.create_connection((REDIS_HOST, REDIS_PORT), timeout=1) as sock:

@@ -4,7 +4,6 @@ from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
@@ -28,13 +27,6 @@ from tests.test_registrations_factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def organiser_client(client):
-    user = get_user_model().objects.create_superuser("alice", "alice@example.org", "pw-alice-1")
-    client.force_login(user)
-    return client
 
 
 def test_admin_lists_and_edits_every_model(organiser_client):

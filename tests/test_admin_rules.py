@@ -3,7 +3,6 @@
 from datetime import UTC, datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from events.models import Event, Talk
@@ -18,13 +17,6 @@ from tests.test_registrations_factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def organiser_client(client):
-    user = get_user_model().objects.create_superuser("alice", "alice@example.org", "pw-alice-1")
-    client.force_login(user)
-    return client
 
 
 def form_fields(client, url: str) -> dict[str, list[str]]:
