@@ -57,7 +57,8 @@ class ObjectsChoiceField(forms.MultipleChoiceField):
         self.choices = [(key, label(obj)) for key, obj in self.objects.items()]
 
     def clean(self, value) -> list:
-        return [self.objects[key] for key in super().clean(value)]
+        """The chosen objects, each once (a tampered form may name one twice)."""
+        return [self.objects[key] for key in dict.fromkeys(super().clean(value))]
 
 
 def event_label(event: Event) -> str:

@@ -28,7 +28,8 @@ values = st.one_of(
     st.sampled_from(["", "1", "on", "series", "events", "sme", "DE", "en", "a@b.example"]),
     st.integers(min_value=-(2**70), max_value=2**70).map(str),
 )
-form_input = st.dictionaries(st.sampled_from(REGISTRATION_FIELDS), values)
+form_input = st.dictionaries(st.sampled_from(REGISTRATION_FIELDS),  # a field may repeat
+                             st.one_of(values, st.lists(values, max_size=3)))
 HYPOTHESIS = settings(max_examples=60, deadline=None,
                       suppress_health_check=[HealthCheck.function_scoped_fixture])
 

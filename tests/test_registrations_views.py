@@ -447,6 +447,32 @@ def test_links_of_a_deleted_participant_are_refused(client, series, consent, lei
         assert "has been deleted" in html(response)
 
 
+def test_the_placeholder_address_of_deleted_data_cannot_be_registered(client, series, consent,
+                                                                       leipzig):
+    """Deleted data stays deleted: nobody refills the record through its placeholder."""
+    alice, _url = register_alice(client, series)
+    client.post(personal_url(alice) + "delete/", {"sure": "on"})
+    alice.refresh_from_db()
+    before = (Registration.objects.count(), Mail.objects.count())
+
+    response = client.post(register_url(series), form_data(
+        email=alice.email.upper(), name="Mallory", listed_publicly="on"))
+
+    assert response.status_code == 400
+    assert "This e-mail address cannot be registered." in html(response)
+    alice.refresh_from_db()
+    assert (alice.name, alice.listed_publicly, alice.confirm_nonce) == ("", False, "")
+    assert (Registration.objects.count(), Mail.objects.count()) == before
+
+
+def test_an_event_named_twice_in_the_form_is_registered_once(client, series, consent, leipzig):
+    response = client.post(register_url(series),
+                           form_data(scope="events", events=[leipzig.pk, leipzig.pk]))
+
+    assert response.status_code == 302
+    assert list(Registration.objects.values_list("event", flat=True)) == [leipzig.pk]
+
+
 def test_a_confirmation_link_of_a_participant_no_longer_stored_is_refused(
         client, series, consent, leipzig):
     alice, url = register_alice(client, series)

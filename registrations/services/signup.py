@@ -38,8 +38,9 @@ def registration_request(*, series: Series, data: ParticipantData, consent: Cons
     Steps:
     1. refuse (RegistrationError, nothing changed) if registration for the series or one of
        the chosen events is not open, or the consent is not the series' current version;
-    2. find the participant by address, case-insensitively, and lock it — or create it; a
-       known address gets no duplicate, and its data is replaced only while it was never
+    2. find the participant by address, case-insensitively, and lock it — or create it
+       (refuse the placeholder address a deleted participant was given); a known address
+       gets no duplicate, and its data is replaced only while it was never
        confirmed; record the consent (version and time), draw a new confirmation nonce
        (older confirmation links stop working), save;
     3. create a pending registration for each event not yet held (a cancelled one is
@@ -218,6 +219,8 @@ def _participant_lock_or_create(*, data: ParticipantData, consent: ConsentText,
         Consent.objects.create(participant=participant, text=consent, given_at=now)
         return participant, True
     participant = Participant.objects.select_for_update().with_email(data.email).get()
+    if participant.is_anonymised:  # the placeholder address of deleted data
+        raise RegistrationError(_("This e-mail address cannot be registered."))
     _participant_request(participant, data=data)
     participant.save()
     # kept as first given: agreeing again to the same version changes nothing
