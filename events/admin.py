@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from events import services
-from events.admin_forms import EventAdminForm, TalkAdminForm, TalkInlineFormSet
+from events.admin_forms import LOCAL_TIMES, EventAdminForm, TalkAdminForm, TalkInlineFormSet
 from events.models import Event, Organisation, Region, Series, Speaker, Talk, TalkSpeaker, Theme
 
 
@@ -71,6 +71,7 @@ class TalkInline(TranslationTabularInline):
     model = Talk
     form = TalkAdminForm
     formset = TalkInlineFormSet
+    formfield_overrides = LOCAL_TIMES
     extra = 0
     fields = ["order", "kind", "start", "duration", "title"]
     show_change_link = True
@@ -79,6 +80,7 @@ class TalkInline(TranslationTabularInline):
 @admin.register(Event)
 class EventAdmin(TabbedTranslationAdmin):
     form = EventAdminForm
+    formfield_overrides = LOCAL_TIMES
     list_display = ["title", "series", "region", "local_start", "format", "status", "capacity"]
     list_filter = ["series", "status", "format", "kind", "region"]
     search_fields = ["title_de", "title_en", "slug"]
@@ -126,6 +128,7 @@ class TalkSpeakerInline(admin.TabularInline):
 @admin.register(Talk)
 class TalkAdmin(TabbedTranslationAdmin):
     form = TalkAdminForm
+    formfield_overrides = LOCAL_TIMES
     list_display = ["title", "event", "order", "kind", "local_start"]
     list_filter = ["event__series", "kind", "event"]
     search_fields = ["title_de", "title_en", "speakers__name"]

@@ -4,10 +4,25 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from django import forms
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
+
+
+class LocalDateTimeWidget(forms.SplitDateTimeWidget):
+    """The browser's own date and time inputs. The admin's widget would add a note on the
+    difference between the browser's zone and the server's, and a "Now" in the server's
+    zone: both wrong for times in an event's zone."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, date_format="%Y-%m-%d", time_format="%H:%M",
+                         date_attrs={"type": "date"}, time_attrs={"type": "time"})
+
+
+# for ModelAdmin.formfield_overrides of the admins that use these forms
+LOCAL_TIMES = {models.DateTimeField: {"widget": LocalDateTimeWidget}}
 
 
 class LocalTimesForm(forms.ModelForm):
