@@ -64,10 +64,11 @@ def reminder_still_wanted(cause: str, now: datetime) -> bool:
 def reminders_due(*, event: Event, now: datetime) -> list[Reminder]:
     """The reminders of an event that are due at `now`.
 
-    A reminder is due from its moment (start − before) until the event starts; the
-    day-before reminder no longer once the hour-before moment has passed (that one covers
-    it, or, for an event on site, it is too late to remind). The hour-before reminder is
-    for online and hybrid events only.
+    A reminder is due from its moment (start − before) until the event starts; for an
+    online or hybrid event the day-before reminder no longer once the hour-before moment
+    has passed (that one covers it). The hour-before reminder is for online and hybrid
+    events only, so an event on site is reminded of late rather than not at all (the
+    worker was down for a day, say).
     """
     if event.status != Event.Status.PUBLISHED or not event.series.is_published:
         return []
@@ -77,7 +78,8 @@ def reminders_due(*, event: Event, now: datetime) -> list[Reminder]:
     for reminder in REMINDERS:
         if reminder.online_only and not event.is_online:
             continue
-        if reminder is DAY_BEFORE and event.start - HOUR_BEFORE.before <= now:
+        if (reminder is DAY_BEFORE and event.is_online
+                and event.start - HOUR_BEFORE.before <= now):
             continue
         if event.start - reminder.before <= now:
             due.append(reminder)
@@ -144,7 +146,8 @@ def reminder_queue(*, registration_id: int, reminder: Reminder, now: datetime | 
     language = participant.language
     item = event_item(registration, language=language)  # in the participant's language
     context = {"event": item, "event_list": [item]}
-    if reminder is DAY_BEFORE:
+    if reminder is DAY_BEFORE:  # "tomorrow", or "today" when it goes out late
+        context["today"] = event.local_start.date() == now.astimezone(event.tzinfo).date()
         agendas = {} if agendas is None else agendas
         key = (event.pk, event.start, language)
         if key not in agendas:

@@ -22,7 +22,10 @@ State = Registration.State
 
 @pytest.fixture
 def now():
-    return timezone.now()
+    """20:00 UTC (tomorrow, so that it is ahead of the clock): the events 10 or 20 hours
+    later start on the next day in Europe, as a day-before reminder says ("tomorrow")."""
+    return (timezone.now() + timedelta(days=1)).replace(hour=20, minute=0, second=0,
+                                                         microsecond=0)
 
 
 @pytest.fixture
@@ -110,14 +113,18 @@ def test_hour_before_reminder_carries_the_join_link_for_online_and_hybrid_only(s
     for event in (online, hybrid, on_site):
         registration_create(participant=alice, event=event)
 
-    assert reminders_send_due(now=now) == 2
+    assert reminders_send_due(now=now) == 3  # the hour before twice, the day before on site
 
     mails = {mail.subject: mail for mail in reminders("hour_before")}
     assert set(mails) == {"Starting in an hour: Online talk", "Starting in an hour: Hybrid talk"}
     assert "https://meet.example.org/online" in mails["Starting in an hour: Online talk"].text
     assert ('href="https://meet.example.org/hybrid"'
             in mails["Starting in an hour: Hybrid talk"].html)
-    assert reminders("day_before") == []  # less than an hour left: the hour reminder covers it
+    # less than an hour left: the hour reminder covers the online ones; the one on site is
+    # reminded of late rather than not at all
+    (late,) = reminders("day_before")
+    assert late.subject == "Today: On site"
+    assert "a reminder: you have a place at this event today:" in late.text
 
 
 def test_running_twice_queues_each_reminder_once(series, now):
@@ -183,10 +190,10 @@ def test_a_german_participant_gets_the_reminder_in_german(series, now):
     assert "zur Erinnerung: Sie haben morgen einen Platz" in mail.text
 
 
-def test_the_reminders_task_queues_due_reminders(series, now):
+def test_the_reminders_task_queues_due_reminders(series):
     from registrations.tasks import reminders_send_due as task
 
-    event = event_create(series=series, start=now + timedelta(hours=10))
+    event = event_create(series=series, start=timezone.now() + timedelta(hours=10))
     registration_create(participant=participant_create(), event=event)
 
     assert task.call() == 1
@@ -247,3 +254,21 @@ def test_a_reminder_late_for_its_moment_is_withdrawn_not_sent(series, now, mailo
     hour.refresh_from_db()
     assert hour.state == Mail.State.WITHDRAWN
     assert mailoutbox == []
+
+
+@pytest.mark.parametrize("sent_at, subject", [
+    ("2031-03-10T20:00+00:00", "Tomorrow: Robots in Berlin"),
+    ("2031-03-10T23:30+00:00", "Today: Robots in Berlin"),  # 00:30 in Berlin: the same day
+])
+def test_the_day_before_reminder_says_today_when_it_goes_out_late(series, sent_at, subject):
+    from datetime import datetime
+
+    start = datetime.fromisoformat("2031-03-11T08:00+00:00")  # 09:00 in Berlin
+    event = event_create(series=series, start=start, title_en="Robots in Berlin",
+                         format=Event.Format.ON_SITE, time_zone="Europe/Berlin")
+    registration_create(participant=participant_create(), event=event)
+
+    reminders_send_due(now=datetime.fromisoformat(sent_at))
+
+    (mail,) = reminders("day_before")
+    assert mail.subject == subject

@@ -489,13 +489,14 @@ MAIL_TEMPLATES = sorted(path.name for path in (
     if (path / "subject.txt").exists())
 
 
-@pytest.mark.parametrize("for_series", [False, True])
+@pytest.mark.parametrize("variant", [False, True])  # each template's other wording
 @pytest.mark.parametrize("template", MAIL_TEMPLATES)
-def test_every_registration_mail_is_translated_into_each_language(template, for_series):
+def test_every_registration_mail_is_translated_into_each_language(template, variant):
     context = {"name": "Ana", "series_title": "SmartCT", "events": [], "confirmed": [],
                "waitlisted": [], "personal_url": "https://example.org/me/",
                "confirm_url": "https://example.org/confirm/", "pending_hours": 48,
-               "for_series": for_series, "calendar": True}
+               "for_series": variant, "today": variant, "calendar": True,
+               "event": {"title": "Robots", "zone": "Europe/Sofia"}}
     english = mail_render(template=template, language="en", context=context)
     english_lines = {line.strip() for line in english[1].splitlines()
                      if len(line.strip()) > 20 and "http" not in line}
