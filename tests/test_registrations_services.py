@@ -319,6 +319,21 @@ def test_pending_registrations_expire_after_the_configured_hours(series, consent
     assert fresh.registrations.get().state == State.PENDING
 
 
+def test_an_expired_series_registration_takes_the_events_it_grew_by_along(series, consent,
+                                                                          settings):
+    settings.REGISTRATION_PENDING_HOURS = 48
+    alice = services.registration_request(series=series, consent=consent,
+                                          data=participant_data(),
+                                          now=timezone.now() - timedelta(hours=49))
+    sofia = event_publish(event=event_create(series=series, status=Event.Status.DRAFT))
+
+    assert states(sofia) == {"alice@example.org": State.PENDING}  # requested just now
+    assert services.registrations_expire_pending() == 1
+
+    assert states(sofia) == {"alice@example.org": State.CANCELLED}
+    assert SeriesRegistration.objects.get(participant=alice).cancelled_at is not None
+
+
 def test_a_new_link_restarts_the_time_of_every_pending_registration(series, consent,
                                                                    settings):
     """Asked again after 46 of 48 hours, the new link still places the events an hour

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -192,17 +193,21 @@ def registrations_expire_pending(*, now: datetime | None = None) -> int:
 
     Returns how many registrations expired.
 
-    Steps: 1. pending registrations and series registrations requested before the limit
-    become cancelled, in one transaction (no seat was ever held, so nobody is promoted);
-    2. log. No mail: the address was never confirmed.
+    Steps: 1. pending series registrations and pending registrations requested before
+    the limit become cancelled — and so do the pending registrations of such a series
+    registration, even if the series grew by them later — in one transaction (no seat was
+    ever held, so nobody is promoted); 2. log. No mail: the address was never confirmed.
     """
     now = now or timezone.now()
     limit = now - timedelta(hours=settings.REGISTRATION_PENDING_HOURS)
     with transaction.atomic():
-        expired = Registration.objects.filter(state=State.PENDING, requested_at__lt=limit).update(
-            state=State.CANCELLED, cancelled_at=now)
-        SeriesRegistration.objects.filter(confirmed_at__isnull=True, cancelled_at__isnull=True,
-                                          requested_at__lt=limit).update(cancelled_at=now)
+        series_expired = SeriesRegistration.objects.filter(
+            confirmed_at__isnull=True, cancelled_at__isnull=True, requested_at__lt=limit)
+        expired = Registration.objects.filter(
+            Q(requested_at__lt=limit) | Q(series_registration__in=series_expired),
+            state=State.PENDING,
+        ).update(state=State.CANCELLED, cancelled_at=now)
+        series_expired.update(cancelled_at=now)
     logger.info("%d pending registrations expired", expired)
     return expired
 
