@@ -35,9 +35,9 @@ from mail.models import Mail, MailAttachment
 logger = logging.getLogger(__name__)
 
 SUBJECT_MAX_LENGTH = 255
+ERROR_MAX_LENGTH = 2000
 # Checks by cause prefix: whether a mail of that cause is still wanted when it is sent.
 _STILL_WANTED: dict[str, Callable[[str, datetime], bool]] = {}
-ERROR_MAX_LENGTH = 2000
 
 
 @dataclass(frozen=True)
