@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
+from events.queries import event_status_refusal
 
 
 class LocalDateTimeWidget(forms.SplitDateTimeWidget):
@@ -78,12 +79,9 @@ class EventAdminForm(LocalTimesForm):
     local_time_fields = ("start", "end", "registration_opens", "registration_closes")
 
     def clean_status(self):
-        """A cancelled event stays cancelled: its participants were told and their
-        registrations ended (publishing it again would give them nothing back)."""
         status = self.cleaned_data["status"]
-        if self.instance.status == Event.Status.CANCELLED and status != Event.Status.CANCELLED:
-            raise forms.ValidationError(_("A cancelled event cannot be opened again. Please "
-                                          "add a new event instead."))
+        if refusal := event_status_refusal(event=self.instance, status=status):
+            raise forms.ValidationError(refusal)
         return status
 
     def shown_zone(self) -> str | None:

@@ -1,8 +1,10 @@
-"""Reads of the public site, each a constant number of queries."""
+"""Reads of the public site, each a constant number of queries; and what an organiser may
+change of an event."""
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from events.models import Event, Organisation, Series, Speaker, Talk, TalkSpeaker
 from reports.models import Report
@@ -71,3 +73,12 @@ def organisation_get_public(*, slug: str) -> tuple[Organisation, list[Talk]]:
     organisation = get_object_or_404(Organisation, slug=slug)
     talks = list(public_talks().filter(speakers__organisation=organisation).distinct())
     return organisation, talks
+
+
+def event_status_refusal(*, event: Event, status: str) -> str | None:
+    """Why the event cannot take `status`, or None. A cancelled event stays cancelled: its
+    participants were told and their registrations ended (publishing it again would give
+    them nothing back)."""
+    if event.status == Event.Status.CANCELLED and status != Event.Status.CANCELLED:
+        return _("A cancelled event cannot be opened again. Please add a new event instead.")
+    return None

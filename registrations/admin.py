@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from registrations import services
+from registrations import queries, services
 from registrations.models import (
     Consent,
     ConsentText,
@@ -29,10 +29,6 @@ def _each(model_admin: admin.ModelAdmin, request, items, change) -> int:
     return changed
 
 
-def _agreed_to(consent_text: ConsentText) -> bool:
-    return consent_text.consents.exists()
-
-
 @admin.register(ConsentText)
 class ConsentTextAdmin(TranslationAdmin):
     """A version someone agreed to stays as they read it: a new text is a new version."""
@@ -41,13 +37,13 @@ class ConsentTextAdmin(TranslationAdmin):
     list_filter = ["series"]
 
     def get_readonly_fields(self, request, obj=None):
-        if obj is not None and _agreed_to(obj):
+        if obj is not None and queries.consent_text_agreed_to(consent_text=obj):
             return self.replace_orig_field(["series", "version", "text"])
         return super().get_readonly_fields(request, obj)
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and not (
-            obj is not None and _agreed_to(obj))
+            obj is not None and queries.consent_text_agreed_to(consent_text=obj))
 
 
 class ConsentInline(admin.TabularInline):

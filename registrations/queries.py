@@ -30,6 +30,12 @@ def consent_text_current_id(*, series: Series) -> int | None:
         .values_list("pk", flat=True).first() or 0) or None
 
 
+def consent_text_agreed_to(*, consent_text: ConsentText) -> bool:
+    """Whether somebody agreed to this version of a privacy notice: then it stays as they
+    read it (a changed text is a new version)."""
+    return consent_text.consents.exists()
+
+
 def confirm_link_used(*, participant: Participant, nonce: str) -> bool:
     """Whether a confirmation link carrying `nonce` was already used or replaced by a newer
     one: only the participant's current nonce confirms (emptied once used)."""

@@ -220,17 +220,16 @@ def _participant_lock_or_create(*, data: ParticipantData, consent: ConsentText,
     once, with the time it was first given). True when created."""
     participant = Participant(email=data.email, link_key=secrets.token_hex(16))
     _participant_request(participant, data=data)
-    if insert_unless_taken(participant):  # a new address: one statement, no look-up first
-        Consent.objects.create(participant=participant, text=consent, given_at=now)
-        return participant, True
-    participant = Participant.objects.select_for_update().with_email(data.email).get()
-    if participant.is_anonymised:  # the placeholder address of deleted data
-        raise RegistrationError(_("This e-mail address cannot be registered."))
-    _participant_request(participant, data=data)
-    participant.save()
+    created = insert_unless_taken(participant)  # a new address: one statement, no look-up
+    if not created:
+        participant = Participant.objects.select_for_update().with_email(data.email).get()
+        if participant.is_anonymised:  # the placeholder address of deleted data
+            raise RegistrationError(_("This e-mail address cannot be registered."))
+        _participant_request(participant, data=data)
+        participant.save()
     # kept as first given: agreeing again to the same version changes nothing
     insert_unless_taken(Consent(participant=participant, text=consent, given_at=now))
-    return participant, False
+    return participant, created
 
 
 def _participant_request(participant: Participant, *, data: ParticipantData) -> None:
