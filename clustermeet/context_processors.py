@@ -10,10 +10,11 @@ def _page_in(request: HttpRequest, code: str) -> str:
     """The current page in another interface language, from the URL already resolved
     (translate_url would resolve it again for every language)."""
     match = request.resolver_match
-    if match is None:  # a missing page: the same path under the other language's prefix
+    if match is None:  # a missing page: the same path under the other language's prefix,
+        # else that language's start page (never the bare path: //evil.example/ is off the site)
         current = f"/{translation.get_language()}/"
         path = request.get_full_path()
-        return f"/{code}/{path[len(current):]}" if path.startswith(current) else path
+        return f"/{code}/{path[len(current):]}" if path.startswith(current) else f"/{code}/"
     try:
         with translation.override(code):
             path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
