@@ -8,6 +8,7 @@ from django.views.static import serve
 
 from clustermeet import views
 
+handler400 = "clustermeet.views.bad_request"
 handler404 = "clustermeet.views.page_not_found"
 handler500 = "clustermeet.views.server_error"
 

@@ -1,13 +1,33 @@
 """Project-wide pages: errors, robots.txt and a health check."""
 
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, HttpResponseNotFound, HttpResponseServerError
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseNotFound,
+    HttpResponseServerError,
+)
 from django.template import loader
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     return HttpResponseNotFound(loader.render_to_string("404.html", {}, request))
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's own 400 page runs the CSRF check again, which reads the form again and
+    fails on whatever made the request bad (a 500 instead): ours never reads the body."""
+    return bad_request_page(request, message=_(
+        "The request could not be read. Nothing was changed: please reload the page and "
+        "try again."))
+
+
+def bad_request_page(request: HttpRequest, *, message: str) -> HttpResponse:
+    return HttpResponseBadRequest(
+        loader.render_to_string("400.html", {"message": message}, request))
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
