@@ -9,7 +9,7 @@ export SITE_URL
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/clustermeet
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup system-packages messages check test-sqlite test-postgres lint bench-pages clean
+.PHONY: run test setup system-packages messages check test-sqlite test-postgres lint bench-pages backup clean
 
 run: setup
 	@mkdir -p data
@@ -61,6 +61,11 @@ test-postgres: setup
 	elif [ "$$REQUIRE_SERVICES" = 1 ]; then \
 	  echo "PostgreSQL does not answer at $(PG_TEST_URL), and REQUIRE_SERVICES=1"; exit 1; \
 	else echo "== PostgreSQL does not answer at $(PG_TEST_URL): its pass is skipped =="; fi
+
+# A consistent backup of the SQLite database and the media folder while the site runs
+# (BACKUP_DIR=… for another folder than data/backups); on PostgreSQL see the README.
+backup: setup
+	$(BIN)/python manage.py backup $(if $(BACKUP_DIR),--output "$(BACKUP_DIR)")
 
 bench-pages: setup
 	$(BIN)/python bench/pages
