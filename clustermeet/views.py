@@ -1,8 +1,15 @@
 """Project-wide pages: errors, robots.txt and a health check."""
 
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, HttpResponseNotFound, HttpResponseServerError
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotFound,
+    HttpResponsePermanentRedirect,
+    HttpResponseServerError,
+)
 from django.template import loader
+from django.templatetags.static import static
 from django.views.decorators.http import require_GET
 
 
@@ -25,3 +32,11 @@ def health(request: HttpRequest) -> HttpResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return HttpResponse("ok", content_type="text/plain")
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    # The static URL is looked up per request, not when the URLs are imported: with hashed
+    # names (PRODUCTION=1) it exists only after collectstatic, and migrate imports the URLs.
+    return HttpResponsePermanentRedirect(static("clustermeet/favicon.svg"))
+
