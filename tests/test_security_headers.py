@@ -69,6 +69,14 @@ def test_security_headers_on_the_admin_login_page(client):
     assert_secured(response)
 
 
+def test_security_headers_on_the_login_lockout_page(client):
+    for n in range(5):
+        response = client.post("/admin/login/", {"username": "carol", "password": f"guess-{n}"})
+
+    assert response.status_code == 429
+    assert_secured(response)
+
+
 @pytest.mark.urls(__name__)
 def test_security_headers_on_the_server_error_page(client):
     client.raise_request_exception = False
