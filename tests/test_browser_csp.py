@@ -53,7 +53,8 @@ class Watch:
     def visit(self, url: str) -> None:
         response = self.page.goto(url)
         assert response.status < 500, url
-        assert "script-src 'self';" in response.headers["content-security-policy"], url
+        directives = response.headers["content-security-policy"].split("; ")
+        assert "script-src 'self'" in directives and "style-src 'self'" in directives, url
         self.check()
 
     def check(self) -> None:
