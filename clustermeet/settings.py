@@ -177,7 +177,7 @@ AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-# The client's address as the rest of the site sees it (TRUSTED_PROXIES), never a
+# The client's address as the rest of the site sees it (TRUSTED_PROXIES), never an
 # X-Forwarded-For the client wrote itself.
 AXES_CLIENT_IP_CALLABLE = "registrations.ratelimit.client_address"
 AXES_LOCKOUT_CALLABLE = "clustermeet.views.login_locked_out"
@@ -247,7 +247,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 
 # Content-Security-Policy on every page, the admin's too (django-csp): nothing inline, nothing
-# from another host. The admin and our templates need no inline script or style attribute.
+# from another host. The admin and our templates need no inline script or style attribute
+# (the admin's scripts set styles through the CSSOM, element.style, which CSP allows).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
