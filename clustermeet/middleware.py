@@ -1,5 +1,5 @@
-"""Project-wide middleware: a strict Content-Security-Policy for the public pages (nothing
-inline, nothing foreign), and the refusal of form bodies in an encoding we do not read."""
+"""Project-wide middleware: the refusal of form bodies in an encoding we do not read (the
+Content-Security-Policy is django-csp's, configured in settings)."""
 
 from collections.abc import Callable
 
@@ -7,30 +7,6 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from clustermeet.views import bad_request_page
-
-POLICY = "; ".join([
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'self'",
-    "object-src 'none'",
-])
-
-
-def content_security_policy(get_response: Callable[[HttpRequest], HttpResponse]):
-    def middleware(request: HttpRequest) -> HttpResponse:
-        response = get_response(request)
-        if not request.path.startswith("/admin/"):
-            response.headers.setdefault("Content-Security-Policy", POLICY)
-        return response
-
-    return middleware
-
 
 FORM_CONTENT_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}

@@ -4,6 +4,7 @@ Every variable has a safe default for the demo (SQLite, local task queue, mails 
 console). With PRODUCTION=1 the platform refuses to start without a real SECRET_KEY.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -41,6 +42,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
     "clustermeet",
     "events",
     "reports",
@@ -50,7 +53,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "clustermeet.middleware.content_security_policy",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -61,6 +64,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into the lockout page
 ]
 
 ROOT_URLCONF = "clustermeet.urls"
@@ -160,6 +164,29 @@ REGISTRATION_RATE_LIMIT_WINDOW_SECONDS = env_int("REGISTRATION_RATE_LIMIT_WINDOW
 # connection's address counts (behind a proxy, every visitor would share the proxy's).
 TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
 
+# Failed logins (django-axes): after LOGIN_FAILURE_LIMIT failures for one account (from any
+# address) or from one address (for any account), logins are refused for
+# LOGIN_LOCKOUT_MINUTES after the last failure; an administrator unlocks earlier (the admin's
+# "Access attempts", or `manage.py axes_reset_username NAME` / `axes_reset_ip IP`). The
+# count is kept in the database, which every gunicorn worker shares and which counts under
+# a row lock (the file cache of the embedded default is neither atomic nor shared by hosts).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The client's address as the rest of the site sees it (TRUSTED_PROXIES), never an
+# X-Forwarded-For the client wrote itself.
+AXES_CLIENT_IP_CALLABLE = "registrations.ratelimit.client_address"
+AXES_LOCKOUT_CALLABLE = "clustermeet.views.login_locked_out"
+# A successful login clears nothing: it would clear its address's failures against other
+# accounts too. Failures expire after the lockout time.
+AXES_RESET_ON_SUCCESS = False
+AXES_DISABLE_ACCESS_LOG = True  # successful logins: Django's last_login is enough
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -209,7 +236,34 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if PRODUCTION:
+    # The TLS proxy in front says X-Forwarded-Proto: https (nginx: proxy_set_header).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# In production every plain-HTTP request is redirected to HTTPS (SECURE_SSL_REDIRECT=0 where
+# the proxy redirects itself and sends no X-Forwarded-Proto), except the health check of a
+# load balancer; browsers are told to use nothing but HTTPS for a year (HSTS).
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+
+# Content-Security-Policy on every page, the admin's too (django-csp): nothing inline, nothing
+# from another host. The admin and our templates need no inline script or style attribute
+# (the admin's scripts set styles through the CSSOM, element.style, which CSP allows).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
 
 LOGGING = {
     "version": 1,

@@ -1,9 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 from django.views.static import serve
 
 from clustermeet import views
@@ -15,8 +13,7 @@ handler500 = "clustermeet.views.server_error"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("favicon.ico",
-         RedirectView.as_view(url=static("clustermeet/favicon.svg"), permanent=True)),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("healthz", views.health, name="health"),
     path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
 ]

@@ -1,15 +1,20 @@
 """Project-wide pages: errors, robots.txt and a health check."""
 
+from django.conf import settings
 from django.db import connection
 from django.http import (
     HttpRequest,
     HttpResponse,
     HttpResponseBadRequest,
     HttpResponseNotFound,
+    HttpResponsePermanentRedirect,
     HttpResponseServerError,
 )
+from django.shortcuts import render
 from django.template import loader
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 
@@ -45,3 +50,26 @@ def health(request: HttpRequest) -> HttpResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return HttpResponse("ok", content_type="text/plain")
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    # The static URL is looked up per request, not when the URLs are imported: with hashed
+    # names (PRODUCTION=1) it exists only after collectstatic, and migrate imports the URLs.
+    return HttpResponsePermanentRedirect(static("clustermeet/favicon.svg"))
+
+
+def login_locked_out(
+    request: HttpRequest, original_response: HttpResponse | None, credentials: dict | None
+) -> HttpResponse:
+    """The admin's login page while django-axes locks the account or the address out
+    (AXES_LOCKOUT_CALLABLE): why, for how long, and who can unlock it."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    message = ngettext(
+        "Too many failed logins for this account or from your address: logging in is "
+        "locked for %(minutes)d minute after the last attempt.",
+        "Too many failed logins for this account or from your address: logging in is "
+        "locked for %(minutes)d minutes after the last attempt.",
+        minutes,
+    ) % {"minutes": minutes}
+    return render(request, "admin/login_locked_out.html", {"message": message}, status=429)
