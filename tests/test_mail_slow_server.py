@@ -22,7 +22,7 @@ from django_tasks_db.models import DBTaskResult
 
 from mail import services
 from mail.models import Mail
-from mail.services import mail_send, mails_send_due
+from mail.services import mail_retry, mail_send, mails_anonymise, mails_send_due
 from tests.test_mail_delivery import ROOT, Inbox, free_port, queue_test_mail, signal_handlers_kept
 
 JOHN = {"to": "john.smith@example.org", "language": "en"}
@@ -251,3 +251,20 @@ def test_smtplib_would_have_logged_the_address():
     error = smtplib.SMTPRecipientsRefused({"erika@example.org": (550, b"No such user")})
 
     assert "erika@example.org" in str(error)
+
+
+@pytest.mark.django_db
+def test_an_unconfirmed_mail_whose_recipient_deleted_their_data_is_never_sent_again(
+        smtp_port, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks():
+        mail = queue_test_mail(persona=JOHN, cause="test:unconfirmed-deleted")
+    with slow_server(smtp_port, data_end_delay=3):
+        mail_send(mail_id=mail.pk)
+
+    anonymised = mails_anonymise(to=JOHN["to"])
+    with django_capture_on_commit_callbacks(execute=True):
+        retried = mail_retry(mail=mail)
+
+    assert anonymised == 1
+    assert (retried.state, retried.to, retried.last_error) == (Mail.State.UNCONFIRMED, "",
+                                                                "anonymised")
