@@ -207,8 +207,9 @@ def mail_send(*, mail_id: int, now: datetime | None = None) -> Mail.State | None
     failed, unconfirmed, claimed by another run, or not yet due).
 
     Steps:
-    1. claim the row with one conditional UPDATE: queued and due (or sending with an
-       expired claim) becomes sending, claimed until now + MAIL_CLAIM_SECONDS, attempts + 1;
+    1. claim the row with one conditional UPDATE: queued and due at `now` (or sending with
+       an expired claim) becomes sending, attempts + 1, claimed for MAIL_CLAIM_SECONDS from
+       the clock's time (`now` of a sweep is when it started, long past for its last mails);
        of two runs at once only one matches, and a sent or claimed mail is left alone;
     2. withdraw the mail if it is no longer wanted (mail_check_register), else send text,
        HTML and attachments through get_connection() (the EMAIL_* settings; on SMTP,
@@ -230,7 +231,7 @@ def mail_send(*, mail_id: int, now: datetime | None = None) -> Mail.State | None
     """
     now = now or timezone.now()
     send_by = time.monotonic() + settings.MAIL_CLAIM_SECONDS  # the claim's end, in this process
-    claimed_until = now + timedelta(seconds=settings.MAIL_CLAIM_SECONDS)
+    claimed_until = max(now, timezone.now()) + timedelta(seconds=settings.MAIL_CLAIM_SECONDS)
     claimed = Mail.objects.due(now=now).filter(pk=mail_id).update(
         state=Mail.State.SENDING, claimed_until=claimed_until, attempts=F("attempts") + 1,
     )

@@ -16,6 +16,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -268,3 +269,39 @@ def test_an_unconfirmed_mail_whose_recipient_deleted_their_data_is_never_sent_ag
     assert anonymised == 1
     assert (retried.state, retried.to, retried.last_error) == (Mail.State.UNCONFIRMED, "",
                                                                 "anonymised")
+
+
+class ClaimWatchingInbox(Inbox):
+    """Notes how long the outbox still holds the mail while the message arrives."""
+
+    def __init__(self, mail_id: int) -> None:
+        super().__init__()
+        self.mail_id, self.claim_left = mail_id, None
+
+    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802
+        try:
+            claimed_until = Mail.objects.get(pk=self.mail_id).claimed_until
+            self.claim_left = (claimed_until - timezone.now()).total_seconds()
+        finally:
+            connection.close()  # this thread's
+        return await super().handle_DATA(server, session, envelope)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_mail_sent_late_in_a_long_sweep_is_claimed_for_the_whole_claim_time(
+        settings, smtp_port):
+    """A sweep passes the time it started to each send: a mail it reaches later is still
+    held for MAIL_CLAIM_SECONDS from its own send, not from the sweep's start."""
+    sweep_start = timezone.now() - timedelta(seconds=settings.MAIL_CLAIM_SECONDS)
+    mail = queue_test_mail(persona=JOHN, cause="test:late-in-sweep")
+    Mail.objects.filter(pk=mail.pk).update(next_attempt_at=sweep_start)  # due at its start
+    inbox = ClaimWatchingInbox(mail.pk)
+    controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
+    controller.start()
+    try:
+        sent = mails_send_due(now=sweep_start)
+    finally:
+        controller.stop()
+
+    assert sent == 1 and inbox.recipients() == ["john.smith@example.org"]
+    assert settings.MAIL_CLAIM_SECONDS - 30 < inbox.claim_left <= settings.MAIL_CLAIM_SECONDS
