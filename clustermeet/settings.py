@@ -145,7 +145,7 @@ MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 15)
 MAIL_RETRY_SECONDS = env_int("MAIL_RETRY_SECONDS", 30)
 MAIL_RETRY_MAX_SECONDS = env_int("MAIL_RETRY_MAX_SECONDS", 3600)
 # How long a worker holds a mail it sends; longer than any send may take (mail.E001).
-MAIL_CLAIM_SECONDS = env_int("MAIL_CLAIM_SECONDS", EMAIL_DATA_END_TIMEOUT + 300)
+MAIL_CLAIM_SECONDS = env_int("MAIL_CLAIM_SECONDS", EMAIL_DATA_END_TIMEOUT + 30 * EMAIL_TIMEOUT)
 MAIL_SWEEP_SECONDS = env_int("MAIL_SWEEP_SECONDS", 60)
 # The tasks run_worker enqueues every MAIL_SWEEP_SECONDS; each is safe to run twice.
 WORKER_SWEEP_TASKS = [

@@ -18,6 +18,7 @@ def mail_claim_outlasts_a_send(app_configs, **kwargs) -> list[Error]:
     return [Error(
         f"MAIL_CLAIM_SECONDS ({settings.MAIL_CLAIM_SECONDS}) is shorter than a send may take "
         f"({longest} s: EMAIL_DATA_END_TIMEOUT + {SEND_STEPS} × EMAIL_TIMEOUT).",
-        hint="Raise MAIL_CLAIM_SECONDS, or leave it unset (EMAIL_DATA_END_TIMEOUT + 300).",
+        hint="Raise MAIL_CLAIM_SECONDS, or leave it unset "
+             "(EMAIL_DATA_END_TIMEOUT + 30 × EMAIL_TIMEOUT).",
         id="mail.E001",
     )]
