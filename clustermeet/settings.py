@@ -137,14 +137,20 @@ else:
 # (smtp://user:password@host:587/?tls=True, or smtp+ssl://...).
 EMAIL_URL = env_str("EMAIL_URL", "console://")
 vars().update(dj_email_url.parse(EMAIL_URL))
+if EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend":  # noqa: F821 (from the URL)
+    EMAIL_BACKEND = "mail.backends.EmailBackend"  # Django's, with RFC 5321's timeouts
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "clustermeet <events@example.org>")
+# Seconds for connecting and each SMTP command; the reply to the end of a message may take
+# EMAIL_DATA_END_TIMEOUT (RFC 5321: 10 minutes), and without it the mail is "unconfirmed".
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+EMAIL_DATA_END_TIMEOUT = env_int("EMAIL_DATA_END_TIMEOUT", 600)
 # The outbox (mail/): a failed send is retried after 30 s · 2^(attempt − 1), at most an hour
 # apart, and marked failed after MAIL_MAX_ATTEMPTS; the worker sweeps for due mails as well.
 MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 15)
 MAIL_RETRY_SECONDS = env_int("MAIL_RETRY_SECONDS", 30)
 MAIL_RETRY_MAX_SECONDS = env_int("MAIL_RETRY_MAX_SECONDS", 3600)
-MAIL_CLAIM_SECONDS = env_int("MAIL_CLAIM_SECONDS", 300)
+# How long a worker holds a mail it sends; longer than any send may take (mail.E001).
+MAIL_CLAIM_SECONDS = env_int("MAIL_CLAIM_SECONDS", EMAIL_DATA_END_TIMEOUT + 30 * EMAIL_TIMEOUT)
 MAIL_SWEEP_SECONDS = env_int("MAIL_SWEEP_SECONDS", 60)
 # The tasks run_worker enqueues every MAIL_SWEEP_SECONDS; each is safe to run twice.
 WORKER_SWEEP_TASKS = [

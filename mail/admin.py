@@ -54,14 +54,16 @@ class MailAdmin(admin.ModelAdmin):
         """Queueing again is for those who may change mails, though nobody edits them here."""
         return request.user.has_perm("mail.change_mail")
 
-    @admin.action(description=_("Queue failed mails again"), permissions=["retry"])
+    @admin.action(description=_("Send failed or unconfirmed mails again"),
+                  permissions=["retry"])
     def retry(self, request: HttpRequest, queryset: QuerySet[Mail]) -> None:
-        mails = [services.mail_retry(mail=mail)
-                 for mail in queryset.filter(state=Mail.State.FAILED)]
-        count = len(mails)
+        """Failed mails, and unconfirmed ones (which may have arrived: the organiser's call)."""
+        mails = [services.mail_retry(mail=mail) for mail in queryset.filter(
+            state__in=[Mail.State.FAILED, Mail.State.UNCONFIRMED])]
+        count = sum(mail.state == Mail.State.QUEUED for mail in mails)
         self.message_user(
             request,
-            ngettext("%(count)d failed mail queued again.",
-                     "%(count)d failed mails queued again.", count) % {"count": count},
+            ngettext("%(count)d mail queued again.",
+                     "%(count)d mails queued again.", count) % {"count": count},
             messages.SUCCESS,
         )

@@ -25,6 +25,9 @@ class Mail(models.Model):
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
         WITHDRAWN = "withdrawn", _("Withdrawn (no longer wanted when due)")
+        # sent whole, but the server's reply to its end never came: it may have arrived, so
+        # it is not sent again unless an organiser queues it again (mail.services.mail_send)
+        UNCONFIRMED = "unconfirmed", _("Maybe delivered (the server did not confirm)")
 
     cause = models.CharField(
         _("cause"), max_length=200, unique=True,
@@ -35,7 +38,7 @@ class Mail(models.Model):
     subject = models.CharField(_("subject"), max_length=255)
     text = models.TextField(_("text"))
     html = models.TextField(_("HTML"), blank=True)
-    state = models.CharField(_("state"), max_length=10, choices=State.choices,
+    state = models.CharField(_("state"), max_length=20, choices=State.choices,
                              default=State.QUEUED)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
@@ -57,7 +60,8 @@ class Mail(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(state__in=["queued", "sending", "sent", "failed", "withdrawn"]),
+                condition=Q(state__in=["queued", "sending", "sent", "failed", "withdrawn",
+                                       "unconfirmed"]),
                 name="mail_state_valid",
             ),
         ]

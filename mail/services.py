@@ -4,13 +4,18 @@ Other apps call `mail_queue` (and `mails_anonymise` when a person's data is dele
 `mail_check_register` for mails that may go stale before they are sent (reminders).
 `mail_send` and `mails_send_due` are run by the tasks in mail/tasks.py; a claim on the
 outbox row makes each mail go out once, however often and wherever a task runs.
-`mail_retry` is the admin's "queue failed mails again".
+`mail_retry` is the admin's "send failed or unconfirmed mails again".
+
+Log lines name a mail by its id only: never its address, its cause (some carry a personal
+token) or the server's reply text (which may quote the address); the outbox row keeps those
+for the admin.
 """
 
 import logging
 import re
 import smtplib
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -30,6 +35,7 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 
 from core.db import insert_unless_taken
+from mail.backends import DeliveryUnconfirmed
 from mail.models import Mail, MailAttachment
 
 logger = logging.getLogger(__name__)
@@ -198,27 +204,34 @@ def mail_send(*, mail_id: int, now: datetime | None = None) -> Mail.State | None
     """Send one mail from the outbox; safe to run twice, and concurrently.
 
     Returns the mail's new state, or None when this run did not claim it (already sent,
-    failed, claimed by another run, or not yet due).
+    failed, unconfirmed, claimed by another run, or not yet due).
 
     Steps:
-    1. claim the row with one conditional UPDATE: queued and due (or sending with an
-       expired claim) becomes sending, claimed until now + MAIL_CLAIM_SECONDS, attempts + 1;
+    1. claim the row with one conditional UPDATE: queued and due at `now` (or sending with
+       an expired claim) becomes sending, attempts + 1, claimed for MAIL_CLAIM_SECONDS from
+       the clock's time (`now` of a sweep is when it started, long past for its last mails);
        of two runs at once only one matches, and a sent or claimed mail is left alone;
     2. withdraw the mail if it is no longer wanted (mail_check_register), else send text,
-       HTML and attachments through get_connection() (the EMAIL_* settings);
+       HTML and attachments through get_connection() (the EMAIL_* settings; on SMTP,
+       mail.backends.EmailBackend, told when the claim ends: it never waits past it);
     3. on success, mark the mail sent;
-    4. on a failure (SMTPException, OSError, timeouts; any other error is recorded the same
-       way and then raised), keep the error, and either queue the mail again with
-       exponential back-off and enqueue mail_send for that time, or mark it failed: after
-       MAIL_MAX_ATTEMPTS attempts, or at once when the server refused the recipient or the
-       message for good (a 5xx reply: sending again cannot help).
+    4. when the whole message went out but the server's reply to its end never came
+       (DeliveryUnconfirmed, after EMAIL_DATA_END_TIMEOUT), mark it unconfirmed with the
+       error: the server may have accepted it, so it is not sent again unless an organiser
+       queues it again (mail_retry);
+    5. on any other failure (SMTPException, OSError, timeouts before the end of the message;
+       any other error is recorded the same way and then raised), keep the error, and either
+       queue the mail again with exponential back-off and enqueue mail_send for that time, or
+       mark it failed: after MAIL_MAX_ATTEMPTS attempts, or at once when the server refused
+       the recipient or the message for good (a 5xx reply: sending again cannot help).
 
-    Steps 3 and 4 only write while this run's claim holds. The one case that can send a
+    Steps 3 to 5 only write while this run's claim holds. The one case that can send a
     mail twice: the process dies (or loses the database) after the SMTP server accepted the
     message and before step 3 commits; once the claim expires, the mail is sent again.
     """
     now = now or timezone.now()
-    claimed_until = now + timedelta(seconds=settings.MAIL_CLAIM_SECONDS)
+    send_by = time.monotonic() + settings.MAIL_CLAIM_SECONDS  # the claim's end, in this process
+    claimed_until = max(now, timezone.now()) + timedelta(seconds=settings.MAIL_CLAIM_SECONDS)
     claimed = Mail.objects.due(now=now).filter(pk=mail_id).update(
         state=Mail.State.SENDING, claimed_until=claimed_until, attempts=F("attempts") + 1,
     )
@@ -228,10 +241,12 @@ def mail_send(*, mail_id: int, now: datetime | None = None) -> Mail.State | None
     ours = Mail.objects.filter(pk=mail_id, state=Mail.State.SENDING, claimed_until=claimed_until)
     if not mail_still_wanted(cause=mail.cause, now=now):
         ours.update(state=Mail.State.WITHDRAWN, claimed_until=None)
-        logger.info("Mail %s withdrawn: %s is no longer wanted", mail.pk, mail.cause)
+        logger.info("Mail %s withdrawn: no longer wanted", mail.pk)
         return Mail.State.WITHDRAWN
     try:
-        mail_message(mail=mail).send()
+        mail_message(mail=mail, send_by=send_by).send()
+    except DeliveryUnconfirmed as error:
+        return _mail_send_unconfirmed(mail=mail, ours=ours, error=error)
     except (smtplib.SMTPException, OSError) as error:
         return _mail_send_failed(mail=mail, ours=ours, error=error, now=now,
                                  for_good=_refused_for_good(error))
@@ -249,9 +264,10 @@ def mails_send_due(*, now: datetime | None = None, limit: int = 500) -> int:
 
     Steps:
     1. list up to `limit` due mails, the longest waiting first;
-    2. mail_send each, stopping at the first send queued again (during an outage the rest
-       would fail too, each after up to EMAIL_TIMEOUT; they stay due for the next sweep);
-       a mail refused for good does not stop the others.
+    2. mail_send each, stopping at the first send queued again or unconfirmed (during an
+       outage the rest would fail too, each after up to EMAIL_TIMEOUT, or
+       EMAIL_DATA_END_TIMEOUT; they stay due for the next sweep); a mail refused for good
+       does not stop the others.
     """
     now = now or timezone.now()
     mail_ids = list(
@@ -263,18 +279,22 @@ def mails_send_due(*, now: datetime | None = None, limit: int = 500) -> int:
         state = mail_send(mail_id=mail_id, now=now)
         if state == Mail.State.SENT:
             sent += 1
-        elif state == Mail.State.QUEUED:
+        elif state in (Mail.State.QUEUED, Mail.State.UNCONFIRMED):
             break
     return sent
 
 
 def mail_retry(*, mail: Mail) -> Mail:
-    """Queue a failed mail again, with a fresh count of attempts.
+    """Queue a failed or unconfirmed mail again, with a fresh count of attempts. An
+    unconfirmed mail may have arrived already: queueing it again is the organiser's choice.
 
-    Steps: 1. a failed mail becomes queued, due now, attempts 0 (other states are left
-    alone); 2. on commit, enqueue mail_send.
+    Steps: 1. a failed or unconfirmed mail that still has an address (not anonymised)
+    becomes queued, due now, attempts 0 (other mails are left alone); 2. on commit, enqueue
+    mail_send.
     """
-    updated = Mail.objects.filter(pk=mail.pk, state=Mail.State.FAILED).update(
+    updated = Mail.objects.filter(
+        pk=mail.pk, state__in=[Mail.State.FAILED, Mail.State.UNCONFIRMED],
+    ).exclude(to="").update(
         state=Mail.State.QUEUED, attempts=0, next_attempt_at=timezone.now(), claimed_until=None,
     )
     if updated:
@@ -308,15 +328,18 @@ def mails_anonymise(*, to: str) -> int:
     return mails.update(to="", subject="", text="", html="", last_error="anonymised")
 
 
-def mail_message(*, mail: Mail) -> EmailMultiAlternatives:
-    """The e-mail for an outbox row: text, HTML alternative, attachments, stable Message-ID."""
+def mail_message(*, mail: Mail, send_by: float | None = None) -> EmailMultiAlternatives:
+    """The e-mail for an outbox row: text, HTML alternative, attachments, stable Message-ID.
+
+    `send_by` (time.monotonic()) tells the SMTP backend when the sender's claim ends (other
+    backends take and ignore it)."""
     domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
     message = EmailMultiAlternatives(
         subject=mail.subject,
         body=mail.text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[mail.to],
-        connection=get_connection(),
+        connection=get_connection(send_by=send_by),
         headers={
             "Message-ID": f"<mail-{mail.pk}.{mail.created_at:%Y%m%d%H%M%S}@{domain}>",
             "Content-Language": mail.language,
@@ -352,21 +375,53 @@ def _refused_for_good(error: Exception) -> bool:
 def _mail_send_failed(
     *, mail: Mail, ours: QuerySet[Mail], error: Exception, now: datetime, for_good: bool = False
 ) -> Mail.State | None:
-    last_error = f"{type(error).__name__}: {error}"[:ERROR_MAX_LENGTH]
+    last_error = _error_text(error)
     if for_good or mail.attempts >= settings.MAIL_MAX_ATTEMPTS:
         if not ours.update(state=Mail.State.FAILED, claimed_until=None, last_error=last_error):
             return None
-        logger.error("Mail %s to %s failed for good after %d attempts: %s",
-                     mail.pk, mail.to, mail.attempts, last_error)
+        logger.error("Mail %s failed for good after %d attempts: %s",
+                     mail.pk, mail.attempts, _error_summary(error))
         return Mail.State.FAILED
     next_attempt_at = now + mail_retry_delay(attempts=mail.attempts)
     if not ours.update(state=Mail.State.QUEUED, claimed_until=None, last_error=last_error,
                        next_attempt_at=next_attempt_at):
         return None
-    logger.warning("Mail %s to %s failed (attempt %d), next attempt at %s: %s",
-                   mail.pk, mail.to, mail.attempts, next_attempt_at.isoformat(), last_error)
+    logger.warning("Mail %s failed (attempt %d), next attempt at %s: %s",
+                   mail.pk, mail.attempts, next_attempt_at.isoformat(), _error_summary(error))
     _mail_send_enqueue(mail_id=mail.pk, run_after=next_attempt_at)
     return Mail.State.QUEUED
+
+
+def _mail_send_unconfirmed(
+    *, mail: Mail, ours: QuerySet[Mail], error: DeliveryUnconfirmed
+) -> Mail.State | None:
+    if not ours.update(state=Mail.State.UNCONFIRMED, claimed_until=None,
+                       last_error=_error_text(error)):
+        return None
+    logger.error("Mail %s maybe delivered: no reply to the end of the message (%s); it is not "
+                 "sent again unless queued again in the admin", mail.pk, _error_summary(error))
+    return Mail.State.UNCONFIRMED
+
+
+def _error_text(error: Exception) -> str:
+    """The error as the outbox keeps it for the admin, the server's reply included."""
+    return f"{type(error).__name__}: {error}"[:ERROR_MAX_LENGTH]
+
+
+def _error_summary(error: BaseException) -> str:
+    """The error as logs name it: its class, the SMTP reply codes or the errno, and the
+    same of its cause; never its text (smtplib's quote the recipient's address)."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = sorted({code for code, _reply in error.recipients.values()})
+    elif isinstance(error, smtplib.SMTPResponseException):
+        codes = [error.smtp_code]
+    elif isinstance(error, OSError) and error.errno is not None:
+        codes = [error.errno]
+    else:
+        codes = []
+    summary = " ".join([type(error).__name__, *map(str, codes)])
+    cause = error.__cause__
+    return f"{summary} (from {_error_summary(cause)})" if cause is not None else summary
 
 
 def _mail_send_enqueue(*, mail_id: int, run_after: datetime | None = None) -> None:

@@ -79,9 +79,9 @@ def signal_handlers_kept():
 
 @pytest.fixture
 def smtp_port(settings) -> int:
-    """Point Django's SMTP backend at a free port on 127.0.0.1 (nothing listens yet)."""
+    """Point the SMTP backend at a free port on 127.0.0.1 (nothing listens yet)."""
     port = free_port()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_BACKEND = "mail.backends.EmailBackend"  # as an smtp:// EMAIL_URL sets it
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
     settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False

@@ -217,6 +217,6 @@ def test_mail_admin_action_queues_failed_mails_again(organiser_client,
                                          {"action": "retry", "_selected_action": [failed.pk]},
                                          follow=True)
 
-    assert "1 failed mail queued again." in response.content.decode()
+    assert "1 mail queued again." in response.content.decode()
     assert Mail.objects.get(pk=failed.pk).state == Mail.State.QUEUED
     assert send_tasks() == [{"mail_id": failed.pk}]

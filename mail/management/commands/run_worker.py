@@ -1,9 +1,16 @@
 """Run the task worker of the configured backend, and enqueue the sweep tasks (due mails,
 reminders, expiry: WORKER_SWEEP_TASKS) periodically."""
 
+import ctypes
 import logging
+import os
+import signal
+import sys
 import threading
+import time
 from argparse import ArgumentParser
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.management import call_command
@@ -37,7 +44,8 @@ class Command(BaseCommand):
         "Run the task worker of the configured backend (django-tasks-db's db_worker, or an RQ "
         "worker with its scheduler) and enqueue the WORKER_SWEEP_TASKS (due mails, reminders, "
         "expiry) every MAIL_SWEEP_SECONDS. "
-        "Stops cleanly on SIGTERM or SIGINT."
+        "Stops cleanly on SIGTERM or SIGINT; the processes it starts (RQ's scheduler) end "
+        "with it, even when it is killed."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -56,9 +64,10 @@ class Command(BaseCommand):
 
     def handle(self, *, sweep_seconds: float | None, batch: bool, interval: float,
                verbosity: int, **options: object) -> None:
-        """Steps: 1. start the sweep (one now with --batch, else a thread every N seconds);
-        2. run the backend's worker in this thread, which owns the signal handlers;
-        3. when the worker returns or exits, stop the sweep thread and wait for it."""
+        """Steps: 1. have every process forked while the worker runs end with this one
+        (children_end_with_parent); 2. start the sweep (one now with --batch, else a thread
+        every N seconds); 3. run the backend's worker in this thread, which owns the signal
+        handlers; 4. when the worker returns or exits, stop the sweep thread and wait for it."""
         seconds = settings.MAIL_SWEEP_SECONDS if sweep_seconds is None else sweep_seconds
         stop = threading.Event()
         sweeper = None
@@ -69,7 +78,8 @@ class Command(BaseCommand):
                                        kwargs={"stop": stop, "seconds": seconds})
             sweeper.start()
         try:
-            _worker_run(batch=batch, interval=interval, verbosity=verbosity)
+            with children_end_with_parent():
+                _worker_run(batch=batch, interval=interval, verbosity=verbosity)
         finally:
             stop.set()
             if sweeper is not None:
@@ -95,6 +105,60 @@ def _worker_run(*, batch: bool, interval: float, verbosity: int) -> None:
     connections.close_all()  # should the worker fork, its children open their own connections
     worker.work(burst=batch, with_scheduler=True,
                 logging_level={0: "WARNING", 1: "INFO"}.get(verbosity, "DEBUG"))
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+PARENT_WATCH_SECONDS = 1.0
+_fork_hooks_registered = False  # os.register_at_fork is for good: once per process
+_forks_tied = 0  # how many runs want the children tied (the hooks do nothing at 0)
+_forking_pid = 0  # set in the parent before each fork, read by the child after it
+
+
+@contextmanager
+def children_end_with_parent() -> Iterator[None]:
+    """While the context runs, have every process forked (the RQ worker's scheduler, the
+    work horses of a forking RQ worker, and their own children) end when its parent ends,
+    even by `kill -9`, which leaves it no time to stop them: without this they run on as
+    orphans, RQ's scheduler holding its lock on the queue.
+
+    Each child asks Linux for SIGTERM when its parent dies (prctl PR_SET_PDEATHSIG), and
+    watches its parent's id every PARENT_WATCH_SECONDS as well (the portable way, should
+    prctl be missing); on SIGTERM RQ's scheduler stops as it would on `kill`: it releases
+    its lock and exits. (Linux sends it when the forking *thread* ends: RQ forks from the
+    worker's main thread.) The database backend's worker starts no process."""
+    global _fork_hooks_registered, _forks_tied
+    if not _fork_hooks_registered:
+        os.register_at_fork(before=_fork_before, after_in_child=_fork_after_in_child)
+        _fork_hooks_registered = True
+    _forks_tied += 1
+    try:
+        yield
+    finally:
+        _forks_tied -= 1
+
+
+def _fork_before() -> None:
+    global _forking_pid
+    _forking_pid = os.getpid()
+
+
+def _fork_after_in_child() -> None:
+    if not _forks_tied:
+        return
+    parent = _forking_pid
+    if sys.platform == "linux":
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before prctl took hold
+        os.kill(os.getpid(), signal.SIGTERM)
+    threading.Thread(target=_parent_watch, args=(parent,), name="parent-watch",
+                     daemon=True).start()
+
+
+def _parent_watch(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_WATCH_SECONDS)
+    os.kill(os.getpid(), signal.SIGTERM)
 
 
 def _sweep_loop(*, stop: threading.Event, seconds: float) -> None:
