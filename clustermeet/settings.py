@@ -146,6 +146,7 @@ WORKER_SWEEP_TASKS = [
     "mail.tasks.mails_send_due",
     "registrations.tasks.reminders_send_due",
     "registrations.tasks.registrations_expire_pending",
+    "registrations.tasks.participants_anonymise_expired",
 ]
 
 # Registrations

@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
 
 from registrations.models import Participant
@@ -163,11 +164,14 @@ def test_40_simultaneous_registrations_of_one_address_get_5_through(file_cache):
     def register(number: int) -> int:
         client = Client(REMOTE_ADDR=f"198.51.100.{number}")
         start.wait()
-        return client.post("/en/series/rush/register/", {
-            "email": f"ada+{number}@example.org", "name": "Ada", "organisation_name": "A",
-            "organisation_kind": "sme", "organisation_country": "DE", "country": "DE",
-            "language": "en", "scope": "series", "consent": "on", "consent_version": "1",
-            "website": ""}).status_code
+        try:
+            return client.post("/en/series/rush/register/", {
+                "email": f"ada+{number}@example.org", "name": "Ada", "organisation_name": "A",
+                "organisation_kind": "sme", "organisation_country": "DE", "country": "DE",
+                "language": "en", "scope": "series", "consent": "on", "consent_version": "1",
+                "website": ""}).status_code
+        finally:
+            connection.close()  # this thread's
 
     with ThreadPoolExecutor(CLIENTS) as pool:
         statuses = list(pool.map(register, range(CLIENTS)))

@@ -224,3 +224,29 @@ def _message_replaced(message: str, replace) -> str:
         return value
 
     return json.dumps(walk(data))
+
+
+def participants_anonymise_expired(*, now: datetime | None = None) -> list[int]:
+    """Delete the personal data of everyone past the retention period of all their series
+    (registrations.queries.participants_past_retention), as participant_delete does: their
+    registrations stay, anonymous, for the statistics. Safe to run twice (and at once).
+
+    Returns the ids of the participants anonymised.
+
+    Steps, for each of them in a transaction of its own: 1. lock the participant and check
+    again that they are due (they may have registered anew since they were read); 2.
+    participant_delete. Then 3. log how many, by id.
+    """
+    now = now or timezone.now()
+    anonymised = []
+    for pk in list(queries.participants_past_retention(now=now).values_list("pk", flat=True)):
+        with transaction.atomic():
+            participant = Participant.objects.select_for_update().get(pk=pk)
+            if not queries.participants_past_retention(now=now).filter(pk=pk).exists():
+                continue
+            participant_delete(participant=participant, now=now)
+            anonymised.append(pk)
+    if anonymised:
+        logger.info("%d participants anonymised after the retention period: %s",
+                    len(anonymised), ", ".join(map(str, anonymised)))
+    return anonymised
