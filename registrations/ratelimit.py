@@ -7,10 +7,14 @@ and without the `+tag` of its local part: a+x@example.org counts with a@example.
 
 The count is exact under concurrency on every cache backend: on Redis, one atomic script
 (core.cache.RedisCache.incr_in_window); on the file cache (the embedded default, shared by
-the processes of one host), read and write under an exclusive lock on a file in the cache's
-folder (fcntl.flock: Django's add() and incr() are each a read then a write, so 40
-simultaneous requests once got 6 past a limit of 5); on any other backend (the local-memory
-cache of tests and development, one process) under a lock of the process.
+the processes of one host), read and write under an exclusive lock on a file in the
+counters' folder (fcntl.flock: Django's add() and incr() are each a read then a write, so
+40 simultaneous requests once got 6 past a limit of 5); on any other backend (the
+local-memory cache of tests and development, one process) under a lock of the process.
+
+On the file cache the counts live in a folder of their own below the cache's: Django's file
+cache deletes a third of its entries at random once it holds MAX_ENTRIES (300) files, so
+300 page requests with distinct query strings would have forgotten the counts.
 """
 
 import fcntl
@@ -19,6 +23,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache as memoise
 from pathlib import Path
 
 from django.conf import settings
@@ -30,7 +35,9 @@ from django.utils.crypto import salted_hmac
 from core.cache import RedisCache
 
 KEY_SALT = "registrations.ratelimit"
-LOCK_FILE = "ratelimit.lock"
+COUNTERS_FOLDER = "ratelimit"  # below the file cache's folder
+COUNTERS_MAX_ENTRIES = 100_000  # distinct addresses and IPs in a window, before culling
+LOCK_FILE = "counters.lock"
 _process_lock = threading.Lock()
 
 
@@ -50,6 +57,8 @@ def rate_limits_hit(*limits: Limit, window_seconds: int) -> bool:
     if isinstance(backend, RedisCache):  # one round trip for all of them
         counts = backend.incr_in_window(keys, window_seconds)
     else:
+        if isinstance(backend, FileBasedCache):
+            backend = _file_counters(str(Path(backend._dir) / COUNTERS_FOLDER))
         with _exclusive(backend):
             counts = [_count(backend, key, window_seconds) for key in keys]
     return any(count > limit.limit for count, limit in zip(counts, limits, strict=True))
@@ -66,6 +75,12 @@ def address_normalised(address: str) -> str:
 def _digest(limit: Limit) -> str:
     key = address_normalised(limit.key) if limit.scope == "address" else limit.key.strip().lower()
     return salted_hmac(KEY_SALT, f"{limit.scope}:{key}", algorithm="sha256").hexdigest()[:32]
+
+
+@memoise
+def _file_counters(folder: str) -> FileBasedCache:
+    """The counters' own file cache (one object per folder and process: it keeps no state)."""
+    return FileBasedCache(folder, {"OPTIONS": {"MAX_ENTRIES": COUNTERS_MAX_ENTRIES}})
 
 
 @contextmanager
