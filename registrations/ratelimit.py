@@ -1,29 +1,31 @@
-"""A rate limit per key (an address, an IP) in Django's shared cache: a fixed window.
+"""A rate limit per key (an address, an IP) in the shared cache: a fixed window.
 
 What is kept: per limit and window, a count under a keyed hash of the key (HMAC with the
-SECRET_KEY: the cache holds no address and no IP, and an address cannot be found by hashing
+SECRET_KEY: no address and no IP is stored, and an address cannot be found by hashing
 guesses without the secret), which expires with its window. An address counts in lower case
 and without the `+tag` of its local part: a+x@example.org counts with a@example.org.
 
-The count is exact under concurrency on every cache backend: on Redis, one atomic script
-(core.cache.RedisCache.incr_in_window); on the file cache (the embedded default, shared by
-the processes of one host), read and write under an exclusive lock on a file in the
-counters' folder (fcntl.flock: Django's add() and incr() are each a read then a write, so
-40 simultaneous requests once got 6 past a limit of 5); on any other backend (the
-local-memory cache of tests and development, one process) under a lock of the process.
-
-On the file cache the counts live in a folder of their own below the cache's: Django's file
-cache deletes a third of its entries at random once it holds MAX_ENTRIES (300) files, so
-300 page requests with distinct query strings would have forgotten the counts.
+The count is exact under concurrency on every cache backend:
+- Redis: one atomic script (core.cache.RedisCache.incr_in_window).
+- The file cache (the embedded default, shared by the processes of one host): Django's add()
+  and incr() are each a read then a write (40 simultaneous requests once got 6 past a limit
+  of 5), incr() gave the count the default timeout (the hour's limit ended 5 minutes after
+  the last attempt), and the file cache deletes a third of its files at random once it
+  holds 300 (300 page requests with distinct query strings reset every count). So the
+  counts live in a folder of their own below the cache's, one small file per key ("count
+  window-end", the file's time set to the window's end), read and written under an
+  exclusive lock on a file in that folder (fcntl.flock: it holds across the processes of
+  the host, as far as the cache itself is shared); ended windows are swept out at most
+  once a minute.
+- Any other backend (the local-memory cache of tests and development, one process): read
+  and written under a lock of the process.
 """
 
 import fcntl
+import os
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache as memoise
 from pathlib import Path
 
 from django.conf import settings
@@ -36,8 +38,8 @@ from core.cache import RedisCache
 
 KEY_SALT = "registrations.ratelimit"
 COUNTERS_FOLDER = "ratelimit"  # below the file cache's folder
-COUNTERS_MAX_ENTRIES = 100_000  # distinct addresses and IPs in a window, before culling
-LOCK_FILE = "counters.lock"
+LOCK_FILE = ".lock"  # its time: the last sweep
+SWEEP_SECONDS = 60
 _process_lock = threading.Lock()
 
 
@@ -52,15 +54,18 @@ class Limit:
 def rate_limits_hit(*limits: Limit, window_seconds: int) -> bool:
     """Count one attempt against each limit; True once one of them had more than its limit
     of attempts in the current window."""
-    keys = [f"ratelimit:{limit.scope}:{_digest(limit)}" for limit in limits]
+    keys = [(limit.scope, _digest(limit)) for limit in limits]
     backend = caches["default"]
     if isinstance(backend, RedisCache):  # one round trip for all of them
-        counts = backend.incr_in_window(keys, window_seconds)
+        counts = backend.incr_in_window([f"ratelimit:{scope}:{digest}" for scope, digest in keys],
+                                        window_seconds)
+    elif isinstance(backend, FileBasedCache):
+        counts = _file_counts(Path(backend._dir) / COUNTERS_FOLDER,
+                              [f"{scope}-{digest}" for scope, digest in keys], window_seconds)
     else:
-        if isinstance(backend, FileBasedCache):
-            backend = _file_counters(str(Path(backend._dir) / COUNTERS_FOLDER))
-        with _exclusive(backend):
-            counts = [_count(backend, key, window_seconds) for key in keys]
+        with _process_lock:
+            counts = [_cache_count(backend, f"ratelimit:{scope}:{digest}", window_seconds)
+                      for scope, digest in keys]
     return any(count > limit.limit for count, limit in zip(counts, limits, strict=True))
 
 
@@ -77,27 +82,44 @@ def _digest(limit: Limit) -> str:
     return salted_hmac(KEY_SALT, f"{limit.scope}:{key}", algorithm="sha256").hexdigest()[:32]
 
 
-@memoise
-def _file_counters(folder: str) -> FileBasedCache:
-    """The counters' own file cache (one object per folder and process: it keeps no state)."""
-    return FileBasedCache(folder, {"OPTIONS": {"MAX_ENTRIES": COUNTERS_MAX_ENTRIES}})
-
-
-@contextmanager
-def _exclusive(backend) -> Iterator[None]:
-    """Hold the lock that makes a count's read and write one step for this backend."""
-    if not isinstance(backend, FileBasedCache):
-        with _process_lock:
-            yield
-        return
-    folder = Path(backend._dir)
+def _file_counts(folder: Path, names: list[str], window_seconds: int) -> list[int]:
+    """One more attempt for each counter file in `folder`, under the folder's lock."""
     folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / LOCK_FILE, "a") as lock_file:
-        fcntl.flock(lock_file, fcntl.LOCK_EX)  # released when the file closes
-        yield
+    with open(folder / LOCK_FILE, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        now = time.time()
+        if os.fstat(lock.fileno()).st_mtime <= now - SWEEP_SECONDS:
+            _sweep(folder, now)
+            os.utime(lock.fileno())
+        return [_file_count(folder / name, now, window_seconds) for name in names]
 
 
-def _count(backend, cache_key: str, window_seconds: int) -> int:
+def _file_count(path: Path, now: float, window_seconds: int) -> int:
+    with open(path, "a+") as counter:  # one open: read, then write over
+        counter.seek(0)
+        try:
+            count_text, ends_text = counter.read().split()
+            count, ends = int(count_text), float(ends_text)
+        except ValueError:  # new (or cut short by a crash): a new window
+            count, ends = 0, 0.0
+        if ends <= now:
+            count, ends = 0, now + window_seconds
+        counter.truncate(0)
+        counter.write(f"{count + 1} {ends}")
+        counter.flush()
+        os.utime(counter.fileno(), (ends, ends))
+    return count + 1
+
+
+def _sweep(folder: Path, now: float) -> None:
+    """Delete the counters whose window has ended (their file's time is its end)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name != LOCK_FILE and entry.stat().st_mtime <= now:
+                Path(entry.path).unlink(missing_ok=True)
+
+
+def _cache_count(backend, cache_key: str, window_seconds: int) -> int:
     """One more attempt in the key's window (the caller holds the lock): the count and the
     window's end are kept together, and the entry expires with the window."""
     now = time.time()

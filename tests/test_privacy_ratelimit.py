@@ -3,6 +3,7 @@ cache backend, one count per address whatever its letter case and `+tag`, and ke
 name nobody and expire."""
 
 import multiprocessing
+import os
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -122,7 +123,8 @@ def test_the_keys_are_keyed_hashes_that_name_nobody(file_cache, settings):
     import hashlib
 
     attempt(1, "grace@example.org")
-    files = b"".join(path.read_bytes() for path in file_cache.glob("*.djcache"))
+    files = b"".join(path.read_bytes() + path.name.encode()
+                     for path in file_cache.rglob("*") if path.is_file())
     plain_hash = hashlib.sha256(b"grace@example.org").hexdigest()[:32]
     key_before = _only_address_key(settings)
 
@@ -189,3 +191,16 @@ def test_a_full_file_cache_does_not_forget_the_counts(file_cache):
     answers += [attempt(2) for _ in range(5)]
 
     assert answers == [False] * 5 + [True] * 5
+
+
+def test_ended_windows_are_swept_out_of_the_file_cache(file_cache):
+    for number in range(3):
+        rate_limits_hit(Limit("ip", f"192.0.2.{number}", 2), window_seconds=1)
+    counters = file_cache / "ratelimit"
+    assert len(list(counters.glob("ip-*"))) == 3
+    time.sleep(1.1)
+    os.utime(counters / ".lock", (0, 0))  # the last sweep was long ago
+
+    rate_limits_hit(Limit("ip", "192.0.2.9", 2), window_seconds=60)
+
+    assert len(list(counters.glob("ip-*"))) == 1
