@@ -3,10 +3,13 @@ series sets how many months after its last event (Series.retention_months); the 
 stay for the statistics."""
 
 import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from events.queries import months_later
 from mail.models import Mail
@@ -143,3 +146,25 @@ def test_the_registration_page_states_how_long_the_data_is_kept(client, bridges)
     assert "Your data is deleted 18 months after the last event of the series." in english
     assert "Ihre Daten werden 18 Monate nach der letzten Veranstaltung der Reihe gelöscht." \
         in german
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_sweeps_at_once_anonymise_each_participant_once(bridges):
+    people = [participant_create() for _ in range(12)]
+    for person in people:
+        series_registration_create(participant=person, series=bridges)
+    start = threading.Barrier(2)
+
+    def sweep() -> list[int]:
+        start.wait()
+        try:
+            return services.participants_anonymise_expired(now=DUE)
+        finally:
+            connection.close()  # this thread's
+
+    with ThreadPoolExecutor(2) as pool:
+        first, second = pool.map(lambda _: sweep(), range(2))
+
+    assert sorted(first + second) == sorted(person.pk for person in people)
+    assert anonymised() == {person.pk for person in people}
