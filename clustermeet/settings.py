@@ -157,6 +157,7 @@ WORKER_SWEEP_TASKS = [
     "mail.tasks.mails_send_due",
     "registrations.tasks.reminders_send_due",
     "registrations.tasks.registrations_expire_pending",
+    "registrations.tasks.participants_anonymise_expired",
 ]
 
 # Registrations
@@ -271,9 +272,28 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Logs name participants and mails by id only, and never carry a link's token: Django logs
+# the path of every 4xx/5xx answer ("Bad Request: /en/registration/me/<token>/") and the
+# development server every request line, so the token filter (core.log_redaction) sits on
+# those loggers (before Django's own handlers see a record) and on every handler of ours.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"no_tokens": {"()": "core.log_redaction.TokenRedactingFilter"}},
+    "formatters": {
+        "django.server": {"()": "django.utils.log.ServerFormatter",
+                          "format": "[{server_time}] {message}", "style": "{"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["no_tokens"]},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server",
+                          "filters": ["no_tokens"]},
+    },
+    "loggers": {
+        "django.request": {"filters": ["no_tokens"]},
+        "django.security.csrf": {"filters": ["no_tokens"]},
+        "django.server": {"handlers": ["django.server"], "filters": ["no_tokens"],
+                          "level": "INFO", "propagate": False},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }

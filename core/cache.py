@@ -41,11 +41,23 @@ class RedisCache(django_redis.RedisCache):
 
     def incr_in_window(self, keys: list[str], window_seconds: int) -> list[int]:
         """Count one more for each key, in one round trip: a key's count starts at 1 and
-        ends `window_seconds` after its first count (a fixed window). Django's add() and
-        incr() take a round trip each, and incr() one more to check that the key exists."""
-        pipeline = self._cache.get_client(write=True).pipeline(transaction=False)
-        for key in keys:
-            key = self.make_and_validate_key(key)
-            pipeline.set(key, 0, ex=window_seconds, nx=True)
-            pipeline.incr(key)
-        return pipeline.execute()[1::2]
+        ends `window_seconds` after its first count (a fixed window). One script, run by
+        Redis as one step: with SET NX and INCR sent apart, a key that expired between
+        the two was created again by INCR without an expiry, and kept counting for ever."""
+        client = self._cache.get_client(write=True)
+        keys = [self.make_and_validate_key(key) for key in keys]
+        return client.eval(_INCR_IN_WINDOW, len(keys), *keys, window_seconds)
+
+
+# KEYS: the counters; ARGV[1]: the window in seconds. A counter without an expiry (new, or
+# left by an older version of this code) gets the window's.
+_INCR_IN_WINDOW = """
+local counts = {}
+for index, key in ipairs(KEYS) do
+    counts[index] = redis.call('INCR', key)
+    if redis.call('TTL', key) < 0 then
+        redis.call('EXPIRE', key, ARGV[1])
+    end
+end
+return counts
+"""

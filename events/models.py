@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -74,6 +75,12 @@ class Series(models.Model):
     )
     registration_open = models.BooleanField(_("registration open"), default=False)
     is_published = models.BooleanField(_("published"), default=False)
+    retention_months = models.PositiveSmallIntegerField(
+        _("keep personal data (months)"), default=24,
+        validators=[MinValueValidator(1)],
+        help_text=_("Participants' personal data is deleted this many months after the last "
+                    "event of the series (counts are kept for the statistics)."),
+    )
 
     objects = SeriesQuerySet.as_manager()
 

@@ -1,7 +1,10 @@
 """Reads of the public site, each a constant number of queries; and what an organiser may
 change of an event."""
 
-from django.db.models import Prefetch, QuerySet
+import calendar
+from datetime import datetime
+
+from django.db.models import Max, Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -82,3 +85,22 @@ def event_status_refusal(*, event: Event, status: str) -> str | None:
     if event.status == Event.Status.CANCELLED and status != Event.Status.CANCELLED:
         return _("A cancelled event cannot be opened again. Please add a new event instead.")
     return None
+
+
+def series_past_retention(*, now: datetime) -> set[int]:
+    """The ids of the series whose participants' personal data is due for deletion: their
+    last event (of any status) ended at least `retention_months` months before `now`. A
+    series without events is never due (nothing to count from). One query."""
+    rows = (Series.objects.annotate(last_end=Max("events__end"))
+            .filter(last_end__isnull=False)
+            .values_list("pk", "last_end", "retention_months"))
+    return {pk for pk, last_end, months in rows if months_later(last_end, months) <= now}
+
+
+def months_later(moment: datetime, months: int) -> datetime:
+    """The same day and time `months` months later (the month's last day where it is
+    shorter: 31 January + 1 month is 28 or 29 February)."""
+    index = moment.month - 1 + months
+    year, month = moment.year + index // 12, index % 12 + 1
+    return moment.replace(year=year, month=month,
+                          day=min(moment.day, calendar.monthrange(year, month)[1]))

@@ -5,14 +5,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from events.models import Event, Series, Theme
 from events.page_cache import content_cached
-from events.queries import series_get_published
+from events.queries import series_get_published, series_past_retention
 from registrations.models import ConsentText, Participant, Registration
 
 
@@ -171,3 +171,21 @@ def events_addable(*, participant: Participant, registrations: Sequence[Registra
                   .exclude(pk__in=held).select_related("series").order_by("start", "pk"))
     return [event for event in candidates
             if event_registration_refusal(event=event, now=now) is None]
+
+
+def participants_past_retention(*, now: datetime | None = None) -> QuerySet[Participant]:
+    """Participants whose personal data is due for deletion: not yet anonymised, registered
+    for a series or an event, and every series they registered for or hold a registration
+    of is past its retention (events.queries.series_past_retention) — so no registration
+    of theirs is for an event still within it."""
+    past = sorted(series_past_retention(now=now or timezone.now()))
+    current = Series.objects.exclude(pk__in=past)
+    return (
+        Participant.objects.active()
+        .filter(Q(series_registrations__series__in=past)
+                | Q(registrations__event__series__in=past))
+        .exclude(series_registrations__series__in=current)
+        .exclude(registrations__event__series__in=current)
+        .distinct()
+        .order_by("pk")
+    )

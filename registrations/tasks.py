@@ -15,3 +15,10 @@ def registrations_expire_pending() -> int:
 def reminders_send_due() -> int:
     """Queue the reminders that are due (reminders.reminders_send_due)."""
     return reminders.reminders_send_due()
+
+
+@task()
+def participants_anonymise_expired() -> int:
+    """Delete the personal data past its retention (services.participants_anonymise_expired);
+    returns how many participants were anonymised (their ids are logged, not stored)."""
+    return len(services.participants_anonymise_expired())

@@ -16,6 +16,7 @@ from registrations.services.participant import (
     participant_export,
     participant_link_send,
     participant_settings_change,
+    participants_anonymise_expired,
 )
 from registrations.services.places import (
     event_capacity_change,
@@ -35,7 +36,8 @@ from registrations.services.signup import (
 __all__ = [
     "ParticipantData", "RegistrationError", "event_capacity_change",
     "event_registrations_cancel", "participant_delete", "participant_export",
-    "participant_link_send", "participant_settings_change", "registration_cancel",
+    "participant_link_send", "participant_settings_change", "participants_anonymise_expired",
+    "registration_cancel",
     "registration_confirm", "registration_request", "registrations_add",
     "registrations_cancel_all", "registrations_expire_pending", "series_grow",
     "waitlist_promote",

@@ -1,17 +1,23 @@
 """The participant's own data: settings, the personal link, export and deletion."""
 
+import json
 import logging
+import re
 import secrets
 from datetime import datetime
 
 from django.conf import settings
-from django.db import transaction
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mail.models import Mail
 from mail.services import mails_anonymise, mails_to
 from registrations import mails, queries
-from registrations.models import Participant
+from registrations.models import Consent, Participant, Registration, SeriesRegistration
 from registrations.services.base import RegistrationError
 from registrations.services.places import registrations_cancel_all
 
@@ -106,7 +112,8 @@ def participant_delete(*, participant: Participant, now: datetime | None = None)
        countries, which statistics count; set the time of anonymisation; save;
     4. anonymise the outbox mails to the old address (mail.services.mails_anonymise: their
        texts, links and calendar files go, unsent ones never leave);
-    5. log. No mail: the address is gone.
+    5. anonymise the admin history that names them (admin_history_anonymise);
+    6. log. No mail: the address is gone.
     """
     now = now or timezone.now()
     participant = Participant.objects.select_for_update().get(pk=participant.pk)
@@ -115,7 +122,8 @@ def participant_delete(*, participant: Participant, now: datetime | None = None)
     participant.anonymised_at = now
     participant.save(update_fields=["anonymised_at"])  # from now on, no mail to this address
     registrations_cancel_all(participant=participant, now=now)
-    old_email = participant.email
+    old_email, old_name = participant.email, participant.name
+    mail_ids = list(mails_to(to=old_email).values_list("pk", flat=True))
     participant.email = f"deleted-{participant.pk}@anonymised.invalid"
     participant.name = participant.organisation_name = participant.job_title = ""
     participant.listed_publicly = False
@@ -124,5 +132,121 @@ def participant_delete(*, participant: Participant, now: datetime | None = None)
     participant.save()
     participant.themes.clear()
     mails_anonymise(to=old_email)
+    admin_history_anonymise(participant=participant, known=[old_email, old_name],
+                            mail_ids=mail_ids)
     logger.info("Participant %s anonymised", participant.pk)
     return participant
+
+
+def admin_history_anonymise(*, participant: Participant, known: list[str],
+                            mail_ids: list[int]) -> int:
+    """Rewrite the admin's history (django_admin_log) so that it no longer names a
+    participant whose data was just deleted; the entries stay (who changed what, when).
+
+    Returns how many entries were rewritten. Runs in the caller's transaction.
+
+    Steps:
+    1. the entries of the participant's own objects (the participant, their registrations,
+       series registrations and consents, the mails to them) get the object's label as it
+       reads now, anonymised (e.g. "#12 – Leipzig (cancelled)");
+    2. the names the participant's entries were labelled with (earlier names) join the
+       `known` address and name;
+    3. in those entries and in every other entry that mentions one of them, each mention
+       in the label and in the change message (the admin's JSON or a plain text) becomes
+       "#<participant id>".
+    """
+    owned: dict[type[models.Model], list[int]] = {
+        Participant: [participant.pk],
+        Registration: list(participant.registrations.values_list("pk", flat=True)),
+        SeriesRegistration: list(participant.series_registrations.values_list("pk", flat=True)),
+        Consent: list(participant.consents.values_list("pk", flat=True)),
+        Mail: mail_ids,
+    }
+    own, labels = Q(pk__in=[]), {}
+    for model, ids in owned.items():
+        if not ids:
+            continue
+        content_type = ContentType.objects.get_for_model(model)
+        own |= Q(content_type=content_type, object_id__in=[str(pk) for pk in ids])
+        labels[content_type.pk] = _labels(model, ids)
+    participant_type = ContentType.objects.get_for_model(Participant)
+    names = LogEntry.objects.filter(content_type=participant_type, object_id=str(participant.pk))
+    mentions = sorted({text.strip() for text in [*known, *names.values_list("object_repr",
+                                                                            flat=True)]
+                       if len(text.strip()) >= 3}, key=len, reverse=True)
+    mentioned = Q(pk__in=[])
+    for text in mentions:
+        for form in {text, json.dumps(text)[1:-1]}:  # as typed, and as the admin's JSON has it
+            mentioned |= Q(object_repr__icontains=form) | Q(change_message__icontains=form)
+    replace = _replacer(mentions, f"#{participant.pk}")
+    rewritten = 0
+    for entry in LogEntry.objects.filter(own | mentioned):
+        label = labels.get(entry.content_type_id, {}).get(entry.object_id)
+        entry.object_repr = (label or replace(entry.object_repr))[:200]
+        entry.change_message = _message_replaced(entry.change_message, replace)
+        entry.save(update_fields=["object_repr", "change_message"])
+        rewritten += 1
+    return rewritten
+
+
+# what each own object's label (__str__) reads
+_LABEL_RELATED = {Registration: ["participant", "event"], SeriesRegistration: ["participant",
+                  "series"], Consent: ["participant", "text__series"]}
+
+
+def _labels(model: type[models.Model], ids: list[int]) -> dict[str, str]:
+    objects = model.objects.filter(pk__in=ids).select_related(*_LABEL_RELATED.get(model, []))
+    return {str(item.pk): str(item) for item in objects}
+
+
+def _replacer(mentions: list[str], placeholder: str):
+    if not mentions:
+        return lambda text: text
+    pattern = re.compile("|".join(re.escape(text) for text in mentions), re.IGNORECASE)
+    return lambda text: pattern.sub(placeholder, text)
+
+
+def _message_replaced(message: str, replace) -> str:
+    """The change message with every mention replaced: in each text of the admin's JSON
+    (a list of {"added"/"changed"/"deleted": {…}}), or in the plain text of an older one."""
+    try:
+        data = json.loads(message)
+    except ValueError:
+        return replace(message)
+
+    def walk(value):
+        if isinstance(value, str):
+            return replace(value)
+        if isinstance(value, list):
+            return [walk(item) for item in value]
+        if isinstance(value, dict):
+            return {key: walk(item) for key, item in value.items()}
+        return value
+
+    return json.dumps(walk(data))
+
+
+def participants_anonymise_expired(*, now: datetime | None = None) -> list[int]:
+    """Delete the personal data of everyone past the retention period of all their series
+    (registrations.queries.participants_past_retention), as participant_delete does: their
+    registrations stay, anonymous, for the statistics. Safe to run twice (and at once).
+
+    Returns the ids of the participants anonymised.
+
+    Steps, for each of them in a transaction of its own: 1. lock the participant and check
+    again that they are due (they may have registered anew since they were read); 2.
+    participant_delete. Then 3. log how many, by id.
+    """
+    now = now or timezone.now()
+    anonymised = []
+    for pk in list(queries.participants_past_retention(now=now).values_list("pk", flat=True)):
+        with transaction.atomic():
+            participant = Participant.objects.select_for_update().get(pk=pk)
+            if not queries.participants_past_retention(now=now).filter(pk=pk).exists():
+                continue
+            participant_delete(participant=participant, now=now)
+            anonymised.append(pk)
+    if anonymised:
+        logger.info("%d participants anonymised after the retention period: %s",
+                    len(anonymised), ", ".join(map(str, anonymised)))
+    return anonymised
