@@ -36,6 +36,8 @@ def registration_requests_forget() -> int:
     """Delete what the task queue keeps of the requests it has run (finished or failed):
     their arguments carry what a visitor entered. Returns how many were deleted."""
     backend = task_backends[DEFAULT_TASK_BACKEND_ALIAS]
+    if REQUESTS_QUEUE not in backend.queues:
+        return 0
     from django_tasks_db import DatabaseBackend
 
     if isinstance(backend, DatabaseBackend):
