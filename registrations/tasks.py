@@ -2,9 +2,9 @@
 
 The public forms (registration, "send me my link") leave everything that depends on whose
 address was entered to the tasks of the REQUESTS_QUEUE, so that they answer alike for
-every address. Those tasks carry ids where there are any, and of the registration form
-the plain values a new participant is made of; what the queue keeps of them once run is
-deleted by the sweep (registration_requests_forget).
+every address. Those tasks carry ids (and a series' slug) where there are any, and of the
+registration form the plain values a new participant is made of; what the queue keeps of
+them once run is deleted by the sweep (registration_requests_forget).
 """
 
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task, task_backends
@@ -15,12 +15,12 @@ REQUESTS_QUEUE = "registrations"
 
 
 @task(queue_name=REQUESTS_QUEUE)
-def registration_request_process(*, request_id: str, series_id: int, consent_id: int,
+def registration_request_process(*, request_id: str, series_slug: str, consent_id: int,
                                  event_ids: list[int] | None, theme_ids: list[int],
                                  participant_id: int | None, data: dict) -> None:
     """Take a registration request the form queued (services.registration_request_queued)."""
     services.registration_request_queued(
-        request_id=request_id, series_id=series_id, consent_id=consent_id,
+        request_id=request_id, series_slug=series_slug, consent_id=consent_id,
         event_ids=event_ids, theme_ids=theme_ids, participant_id=participant_id, data=data)
 
 

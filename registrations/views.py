@@ -50,7 +50,8 @@ def _registration_request_enqueue(form: forms.RegistrationForm, *, series: Serie
     address, known or not. The task keeps ids and the plain values of the form."""
     data, events = form.cleaned_data, form.chosen_events()
     tasks.registration_request_process.enqueue(
-        request_id=secrets.token_hex(8), series_id=series.pk, consent_id=form.consent_text.pk,
+        request_id=secrets.token_hex(8), series_slug=series.slug,
+        consent_id=form.consent_text.pk,
         event_ids=None if events is None else [event.pk for event in events],
         theme_ids=[theme.pk for theme in data["themes"]],
         participant_id=queries.participant_id_with_email(email=data["email"]),

@@ -36,6 +36,7 @@ State = Registration.State
 KNOWN, UNKNOWN = "alice@example.org", "nobody@example.org"
 LINK_FORM = "/en/registration/link/"
 CSRF = re.compile(rb'(name="csrfmiddlewaretoken" value=|csrftoken=)"?[A-Za-z0-9]+')
+HTTP_DATE = re.compile(rb"[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT")
 
 
 @pytest.fixture
@@ -88,8 +89,9 @@ def post_as_new_visitor(path: str, data: dict):
 
 
 def answer_bytes(response) -> bytes:
-    """The whole answer, headers and body, with the CSRF token masked."""
-    return CSRF.sub(rb"\1<csrf>", response.serialize())
+    """The whole answer, headers and body, with the CSRF token and the time (Expires:
+    now, of never_cache) masked."""
+    return HTTP_DATE.sub(b"<date>", CSRF.sub(rb"\1<csrf>", response.serialize()))
 
 
 def requests_queued() -> list[DBTaskResult]:

@@ -5,10 +5,12 @@ the answer is the same for every address (nobody learns from it who is registere
 import logging
 from datetime import datetime
 
+from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from events.models import Series, Theme
+from events.content_language import series_fallback
+from events.models import Event
 from registrations import mails, queries
 from registrations.models import ConsentText, Participant
 from registrations.services.base import ParticipantData, RegistrationError
@@ -17,7 +19,7 @@ from registrations.services.signup import registration_request
 
 logger = logging.getLogger(__name__)
 
-def registration_request_queued(*, request_id: str, series_id: int, consent_id: int,
+def registration_request_queued(*, request_id: str, series_slug: str, consent_id: int,
                                 event_ids: list[int] | None, theme_ids: list[int],
                                 participant_id: int | None, data: dict,
                                 now: datetime | None = None) -> Participant | None:
@@ -28,8 +30,11 @@ def registration_request_queued(*, request_id: str, series_id: int, consent_id: 
     Steps:
     1. drop it silently (log by id) if the address belonged to a participant when it was
        sent (`participant_id`) who has deleted their data since — their request goes with
-       them —, or if the address is one that never receives mail (the form refuses it);
-    2. read series, privacy notice, events and themes by id;
+       them —, if the address is one that never receives mail (the form refuses it), or if
+       the series is no longer published;
+    2. read what the form offered (queries.registration_offer, from the content cache as
+       the form read it): the series, its current privacy notice, the chosen events and
+       themes by id;
     3. registration_request in the participant's language: it checks again what the form
        checked (the series or an event may have closed, the notice changed meanwhile);
     4. if it refuses: log, and queue the mail saying why, in their language, to the
@@ -43,44 +48,50 @@ def registration_request_queued(*, request_id: str, series_id: int, consent_id: 
     if queries.email_reserved(data["email"]):
         logger.info("Registration request %s dropped: a reserved address", request_id)
         return None
-    series = Series.objects.filter(pk=series_id).first()
-    if series is None:
-        logger.info("Registration request %s dropped: series %s deleted", request_id, series_id)
+    try:
+        offer = queries.registration_offer(slug=series_slug)
+    except Http404:
+        logger.info("Registration request %s dropped: its series is no longer published",
+                    request_id)
         return None
     participant_data = ParticipantData(  # `data`: the plain fields of ParticipantData
-        **data, themes=tuple(Theme.objects.filter(pk__in=theme_ids)))
+        **data, themes=tuple(theme for theme in offer.themes if theme.pk in theme_ids))
     language = participant_data.language
-    with translation.override(language):
+    # as in the form's request: the series' own language first where a text is missing
+    with series_fallback(offer.series.default_language), translation.override(language):
         try:
             return registration_request(
-                series=series, data=participant_data, now=now,
-                consent=_consent(consent_id), events=_events(event_ids))
+                series=offer.series, consent=_consent(offer, consent_id), data=participant_data,
+                events=_events(offer, event_ids), now=now)
         except RegistrationError as error:
             reason = str(error)
     logger.info("Registration request %s refused by the worker (series %s)",
-                request_id, series.pk)
-    mails.mail_registration_refused(
-        to=participant_data.email, name=participant_data.name, language=language,
-        series=series, reason=reason, cause=f"registration-request:{request_id}:refused")
+                request_id, offer.series.pk)
+    with series_fallback(offer.series.default_language):
+        mails.mail_registration_refused(
+            to=participant_data.email, name=participant_data.name, language=language,
+            series=offer.series, reason=reason,
+            cause=f"registration-request:{request_id}:refused")
     return None
 
 
-def _consent(consent_id: int) -> ConsentText:
-    consent = ConsentText.objects.filter(pk=consent_id).first()
-    if consent is None:  # deleted since: no longer the current notice
+def _consent(offer: queries.RegistrationOffer, consent_id: int) -> ConsentText:
+    """The notice agreed to, while it is still the current one."""
+    if offer.consent is None or offer.consent.pk != consent_id:
         raise RegistrationError(_(
             "The privacy notice has changed. Please read it again and agree to it."))
-    return consent
+    return offer.consent
 
 
-def _events(event_ids: list[int] | None) -> list | None:
-    """The chosen events in date order (None: the whole series)."""
+def _events(offer: queries.RegistrationOffer, event_ids: list[int] | None) -> list[Event] | None:
+    """The chosen events in date order (None: the whole series); registration_request
+    checks each again."""
     if event_ids is None:
         return None
-    events = queries.events_by_id(ids=set(event_ids))
-    if len(events) != len(set(event_ids)):  # deleted since
+    events = [event for event in offer.upcoming if event.pk in event_ids]
+    if len(events) != len(set(event_ids)):  # ended, unpublished or deleted since
         raise RegistrationError(_("Registration for one of the chosen events is not open."))
-    return sorted(events.values(), key=lambda event: (event.start, event.pk))
+    return sorted(events, key=lambda event: (event.start, event.pk))
 
 
 def participant_link_request_queued(*, participant_id: int | None,
