@@ -19,6 +19,7 @@ from registrations.services.signup import registration_request
 
 logger = logging.getLogger(__name__)
 
+
 def registration_request_queued(*, request_id: str, series_slug: str, consent_id: int,
                                 event_ids: list[int] | None, theme_ids: list[int],
                                 participant_id: int | None, data: dict,
