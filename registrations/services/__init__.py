@@ -6,9 +6,9 @@ are taken as pretix takes them: lock the event row, re-count under the lock, wri
 events are always locked in the order of their ids, so two transactions never deadlock.
 
 The functions live by subject in this package (signup: registering and confirming;
-places: seats, waiting lists and event changes; participant: their own data;
-queued: what the public forms leave to the worker) and are
-used from here: `from registrations import services`.
+places: seats, waiting lists and event changes; participant: their own data; queued: what
+the public forms leave to the worker) and are used from here:
+`from registrations import services`.
 """
 
 from registrations.services.base import ParticipantData, RegistrationError
