@@ -122,16 +122,20 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # keeps the queue in the database (run by `manage.py db_worker`); TASKS_BACKEND=rq puts it on
 # Redis (REDIS_URL), consumed by `manage.py rqworker`-style workers on any host.
 TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
+# Two queues: "default" (mails, sweeps) and "registrations" (what the public forms leave to
+# the worker, registrations.tasks); run_worker serves both.
+TASK_QUEUES = ["default", "registrations"]
 if TASKS_BACKEND == "rq":
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}
     # on the cache's Redis, through its connection pool (core.cache.RedisCache)
-    RQ_QUEUES = {"default": {"USE_REDIS_CACHE": "default"} if REDIS_URL
-                 else {"URL": "redis://127.0.0.1:6379/0"}}
+    RQ_QUEUES = {name: {"USE_REDIS_CACHE": "default"} if REDIS_URL
+                 else {"URL": "redis://127.0.0.1:6379/0"} for name in TASK_QUEUES}
     INSTALLED_APPS.append("django_rq")  # the RQ backend's system check demands it
 elif TASKS_BACKEND == "immediate":
-    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+                         "QUEUES": TASK_QUEUES}}
 else:
-    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
 
 # E-mail: to the console unless EMAIL_URL names an SMTP server
 # (smtp://user:password@host:587/?tls=True, or smtp+ssl://...).
@@ -158,6 +162,7 @@ WORKER_SWEEP_TASKS = [
     "registrations.tasks.reminders_send_due",
     "registrations.tasks.registrations_expire_pending",
     "registrations.tasks.participants_anonymise_expired",
+    "registrations.tasks.registration_requests_forget",
 ]
 
 # Registrations

@@ -13,6 +13,7 @@ from django_countries import countries
 
 from core.widgets import LongSelect
 from events.models import Event, Organisation, Series, Theme
+from registrations import queries
 from registrations.models import ConsentText, Participant, Registration
 
 NAME_MAX = 200
@@ -65,12 +66,21 @@ def event_label(event: Event) -> str:
     return f"{event.title} — {event.local_start:%Y-%m-%d %H:%M} ({event.time_zone})"
 
 
+def email_not_reserved(value: str) -> None:
+    """Refuse an address that never receives mail (registrations.queries.email_reserved),
+    where deleted participants' placeholder addresses are: in the form, for everybody
+    alike, so that the answer never depends on whose address it is."""
+    if queries.email_reserved(value):
+        raise forms.ValidationError(_("This e-mail address cannot be registered."))
+
+
 class RegistrationForm(forms.Form):
     """The registration for a series or chosen events (issue item 1)."""
 
     SCOPE_SERIES, SCOPE_EVENTS = "series", "events"
 
-    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    email = forms.EmailField(label=_("E-mail address"), max_length=254,
+                             validators=[email_not_reserved])
     name = forms.CharField(label=_("Name"), max_length=NAME_MAX)
     organisation_name = forms.CharField(label=_("Organisation"), max_length=NAME_MAX)
     organisation_kind = forms.ChoiceField(

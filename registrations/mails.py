@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import formats, translation
 
 from core.choices import choice_label
@@ -137,3 +138,17 @@ def mail_personal_link(*, participant: Participant, now: datetime) -> None:
     participant_mail_queue(participant=participant, template="participant_link",
            cause=f"participant:{participant.pk}:link:{stamp(now)}",
            context={"max_age_days": settings.PERSONAL_LINK_MAX_AGE_DAYS})
+
+
+def mail_registration_refused(*, to: str, name: str, language: str, series: Series,
+                              reason: str, cause: str) -> None:
+    """A registration the worker could no longer take (registration closed, or the privacy
+    notice changed, after the form was sent): why, and where to register again. Written to
+    the address as entered, which may belong to nobody yet; `reason` is in `language`."""
+    with translation.override(url_language(language)):
+        register_url = settings.SITE_URL + reverse("registrations:register",
+                                                   kwargs={"series": series.slug})
+    mail_queue(cause=cause, to=to, language=language, template="registration_refused",
+               context={"series_title": in_language(language, lambda: series.title),
+                        "reason": reason, "register_url": register_url},
+               personal={"name": name})

@@ -66,6 +66,40 @@ def event_registration_refusal(*, event: Event, now: datetime | None = None) -> 
     return None
 
 
+def participant_id_with_email(*, email: str) -> int | None:
+    """The id of whoever registered with this address, or None: one look-up by the unique
+    index, alike for a known and an unknown address (the public forms pass it on to the
+    worker, registrations.tasks)."""
+    return Participant.objects.with_email(email).values_list("pk", flat=True).first()
+
+
+def email_reserved(email: str) -> bool:
+    """Whether an address is at the reserved top-level domain .invalid (RFC 2606): it never
+    receives mail, and deleted participants' placeholder addresses are there."""
+    return email.rpartition("@")[2].rstrip(".").lower().rpartition(".")[2] == "invalid"
+
+
+def registration_request_refusal(*, series: Series, consent_id: int | None,
+                                 events: Sequence[Event] | None,
+                                 now: datetime | None = None) -> str | None:
+    """Why a registration request (for the whole series when `events` is None) cannot be
+    taken now, or None: the series or a chosen event is closed, or the privacy notice
+    agreed to is no longer the current one. None of it depends on who asks (the address)."""
+    now = now or timezone.now()
+    refusal = series_registration_refusal(series=series)
+    if refusal is None and consent_id != consent_text_current_id(series=series):
+        refusal = _("The privacy notice has changed. Please read it again and agree to it.")
+    if events is not None:
+        if any(event.series_id != series.pk for event in events):
+            refusal = refusal or _("Please choose events of this series only.")
+        refusal = refusal or next(
+            (reason for event in events
+             if (reason := event_registration_refusal(event=event, now=now))), None)
+        if not events:
+            refusal = refusal or _("Please choose at least one event.")
+    return refusal
+
+
 def events_upcoming_of_series(*, series: Series, now: datetime | None = None) -> QuerySet[Event]:
     """Published events of the series that have not ended, in date order."""
     return (Event.objects.filter(series=series, status=Event.Status.PUBLISHED,

@@ -5,6 +5,7 @@ participant is decided in registrations.links (the `personal_link` guard below u
 """
 
 import json
+import secrets
 from collections.abc import Callable
 from functools import wraps
 
@@ -20,7 +21,7 @@ from events import page_cache
 from events.content_language import series_fallback
 from events.models import Series
 from events.queries import series_get_published
-from registrations import forms, links, queries, services
+from registrations import forms, links, queries, services, tasks
 from registrations.calendars import registrations_calendar
 from registrations.models import Participant
 from registrations.ratelimit import Limit, client_address, rate_limits_hit
@@ -44,11 +45,19 @@ def _rate_limited(request: HttpRequest, *, email: str) -> str | None:
     return None
 
 
-def _participant_data(form: forms.RegistrationForm) -> services.ParticipantData:
-    fields = {name: form.cleaned_data[name] for name in (
-        "email", "name", "organisation_name", "organisation_kind", "organisation_country",
-        "country", "language", "job_title", "listed_publicly", "themes")}
-    return services.ParticipantData(**fields)
+def _registration_request_enqueue(form: forms.RegistrationForm, *, series: Series) -> None:
+    """Leave the registration to the worker (registrations.tasks): the same work for every
+    address, known or not. The task keeps ids and the plain values of the form."""
+    data, events = form.cleaned_data, form.chosen_events()
+    tasks.registration_request_process.enqueue(
+        request_id=secrets.token_hex(8), series_slug=series.slug,
+        consent_id=form.consent_text.pk,
+        event_ids=None if events is None else [event.pk for event in events],
+        theme_ids=[theme.pk for theme in data["themes"]],
+        participant_id=queries.participant_id_with_email(email=data["email"]),
+        data={name: data[name] for name in (
+            "email", "name", "organisation_name", "organisation_kind", "organisation_country",
+            "country", "language", "job_title", "listed_publicly")})
 
 
 @never_cache
@@ -70,16 +79,15 @@ def register(request: HttpRequest, series: str) -> HttpResponse:
         if form.is_valid():
             if form.is_spam:
                 return redirect("registrations:sent", series=series_obj.slug)
-            refusal = _rate_limited(request, email=form.cleaned_data["email"])
-            try:
-                if refusal:
-                    raise RegistrationError(refusal)
-                services.registration_request(series=series_obj, consent=consent,
-                                              data=_participant_data(form),
-                                              events=form.chosen_events())
+            # what depends on whose address it is waits for the worker: the same answer,
+            # after the same work, for everybody (checked again there)
+            refusal = _rate_limited(request, email=form.cleaned_data["email"]) or \
+                queries.registration_request_refusal(
+                    series=series_obj, consent_id=consent.pk, events=form.chosen_events())
+            if refusal is None:
+                _registration_request_enqueue(form, series=series_obj)
                 return redirect("registrations:sent", series=series_obj.slug)
-            except RegistrationError as error:
-                form.add_error(None, str(error))
+            form.add_error(None, refusal)
         return render(request, REGISTER_PAGE, _register_context(series_obj, form),
                       status=400 if form.errors else 200)
 
@@ -252,11 +260,10 @@ def link_request(request: HttpRequest) -> HttpResponse:
     form = forms.LinkRequestForm(_posted(request))
     if form.is_bound and form.is_valid():
         refusal = _rate_limited(request, email=form.cleaned_data["email"])
-        if refusal is None:
-            participant = Participant.objects.active().with_email(
-                form.cleaned_data["email"]).first()
-            if participant is not None:
-                services.participant_link_send(participant=participant)
+        if refusal is None:  # the same work for a known and an unknown address: the worker
+            tasks.participant_link_request_process.enqueue(  # sends the link, or nothing
+                participant_id=queries.participant_id_with_email(
+                    email=form.cleaned_data["email"]))
             return redirect("registrations:link_sent")
         form.add_error(None, refusal)
     return render(request, "registrations/link_request.html", {"form": form},

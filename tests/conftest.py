@@ -64,6 +64,15 @@ def _isolated_cache_and_media(settings, tmp_path):
 
 
 @pytest.fixture
+def tasks_immediate(settings):
+    """Every task runs where it is enqueued (django-tasks' immediate backend), as if a
+    worker took it at once: for tests of a whole flow through the public forms, which leave
+    their work to the worker (registrations.tasks)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+                                  "QUEUES": settings.TASK_QUEUES}}
+
+
+@pytest.fixture
 def organiser_client(client):
     """The test client logged in as an organiser (a superuser) for the admin."""
     from django.contrib.auth import get_user_model

@@ -365,6 +365,7 @@ def test_run_worker_batch_sweeps_a_mail_whose_task_was_lost(inbox):
     assert sorted(DBTaskResult.objects.values_list("task_path", "status")) == [
         ("mail.tasks.mails_send_due", "SUCCESSFUL"),
         ("registrations.tasks.participants_anonymise_expired", "SUCCESSFUL"),
+        ("registrations.tasks.registration_requests_forget", "SUCCESSFUL"),
         ("registrations.tasks.registrations_expire_pending", "SUCCESSFUL"),
         ("registrations.tasks.reminders_send_due", "SUCCESSFUL")]
 
@@ -467,7 +468,8 @@ def test_with_redis_url_the_rq_queue_uses_the_caches_client(tmp_path):
 
     cache, queues = json.loads(shown)
     assert cache == {"BACKEND": "core.cache.RedisCache", "LOCATION": "redis://127.0.0.1:6379/3"}
-    assert queues == {"default": {"USE_REDIS_CACHE": "default"}}
+    assert queues == {"default": {"USE_REDIS_CACHE": "default"},
+                      "registrations": {"USE_REDIS_CACHE": "default"}}
 
 
 @pytest.mark.redis

@@ -37,11 +37,13 @@ def context() -> dict:
     return {"series_title": series.title, "pending_hours": 48, "max_age_days": 60,
             "events": items, "confirmed": items[:1], "waitlisted": items[1:],
             "event": items[0], "event_list": items[:1],
-            "agenda": reminder_agenda(event=seat, language="de")}
+            "agenda": reminder_agenda(event=seat, language="de"),
+            "reason": "Registration for “Full & <b>” is closed.",
+            "register_url": "https://example.org/de/series/merge/register/?a=1&b=2"}
 
 
 def test_every_registration_mail_is_checked():
-    assert len(TEMPLATES) == 9
+    assert len(TEMPLATES) == 10
 
 
 @HYPOTHESIS

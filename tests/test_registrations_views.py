@@ -23,7 +23,8 @@ from tests.test_registrations_factories import (
     series_registration_create,
 )
 
-pytestmark = pytest.mark.django_db
+# the forms leave their work to the worker (registrations.tasks): here it runs at once
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_immediate")]
 State = Registration.State
 
 

@@ -53,17 +53,8 @@ def registration_request(*, series: Series, data: ParticipantData, consent: Cons
        if nothing is left to confirm, the mail with the personal link.
     """
     now = now or timezone.now()
-    refusal = queries.series_registration_refusal(series=series)
-    if refusal is None and consent.pk != queries.consent_text_current_id(series=series):
-        refusal = _("The privacy notice has changed. Please read it again and agree to it.")
-    if events is not None:
-        if any(event.series_id != series.pk for event in events):
-            refusal = refusal or _("Please choose events of this series only.")
-        refusal = refusal or next(
-            (reason for event in events
-             if (reason := queries.event_registration_refusal(event=event, now=now))), None)
-        if not events:
-            refusal = refusal or _("Please choose at least one event.")
+    refusal = queries.registration_request_refusal(series=series, consent_id=consent.pk,
+                                                   events=events, now=now)
     if refusal:
         raise RegistrationError(refusal)
 
