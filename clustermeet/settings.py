@@ -123,8 +123,9 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # Redis (REDIS_URL), consumed by `manage.py rqworker`-style workers on any host.
 TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
 # Two queues: "default" (mails, sweeps) and "registrations" (what the public forms leave to
-# the worker, registrations.tasks); run_worker serves both.
-TASK_QUEUES = ["default", "registrations"]
+# the worker, registrations.tasks); run_worker serves both, in this order: a visitor's
+# request does not wait behind a backlog of mails.
+TASK_QUEUES = ["registrations", "default"]
 if TASKS_BACKEND == "rq":
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}
     # on the cache's Redis, through its connection pool (core.cache.RedisCache)

@@ -88,7 +88,10 @@ class Command(BaseCommand):
 
 def _worker_run(*, batch: bool, interval: float, verbosity: int) -> None:
     backend = task_backends[DEFAULT_TASK_BACKEND_ALIAS]
-    queue_names = sorted(backend.queues)
+    # in the order of TASK_QUEUES: a visitor's registration before a backlog of mails
+    queue_names = sorted(backend.queues, key=lambda name: (
+        settings.TASK_QUEUES.index(name) if name in settings.TASK_QUEUES else len(backend.queues),
+        name))
     if isinstance(backend, DatabaseBackend):
         call_command("db_worker", queue_name=",".join(queue_names), batch=batch,
                      interval=interval, reload=False, startup_delay=not batch,
