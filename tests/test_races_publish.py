@@ -27,8 +27,8 @@ State = Registration.State
 
 ROUNDS = 3
 CONFIRMED_BEFORE = 30  # series registrants confirmed long ago: the publish mails them
-CONFIRMERS = 12  # requested the whole series before, confirm during the publish
-REQUESTERS = 12  # request the whole series during the publish
+CONFIRMERS = 10  # requested the whole series before, confirm during the publish
+REQUESTERS = 10  # request the whole series during the publish
 CAPACITY = 40
 
 
