@@ -2,6 +2,9 @@
 
 Other apps call `mail_queue` (and `mails_anonymise` when a person's data is deleted), and
 `mail_check_register` for mails that may go stale before they are sent (reminders).
+`mails_queue_deferred` writes mails whose texts the sender renders (through a renderer
+registered with `mail_renderer_register`): for the many mails of one change made under
+locks (an event published or cancelled), which rendering would hold for seconds.
 `mail_send` and `mails_send_due` are run by the tasks in mail/tasks.py; a claim on the
 outbox row makes each mail go out once, however often and wherever a task runs.
 `mail_retry` is the admin's "send failed or unconfirmed mails again".
@@ -34,7 +37,7 @@ from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.html import escape
 
-from core.db import insert_unless_taken
+from core.db import insert_many_unless_taken, insert_unless_taken
 from mail.backends import DeliveryUnconfirmed
 from mail.models import Mail, MailAttachment
 
@@ -51,6 +54,28 @@ class Attachment:
     filename: str
     content: bytes
     content_type: str
+
+
+@dataclass(frozen=True)
+class MailContent:
+    """What a renderer of deferred mails returns: mail_queue's arguments for the texts."""
+
+    template: str
+    context: dict[str, Any]
+    attachments: Sequence[Attachment] = ()
+    personal: Mapping[str, str] | None = None
+
+
+# Renderers of deferred mails by kind: (arguments, language) → the content, or None when
+# the mail is no longer wanted (what it is about was deleted).
+_RENDERERS: dict[str, Callable[[Mapping[str, Any], str], MailContent | None]] = {}
+
+
+def mail_renderer_register(
+        kind: str, renderer: Callable[[Mapping[str, Any], str], MailContent | None]) -> None:
+    """Have deferred mails of `kind` (mails_queue_deferred) rendered by `renderer(arguments,
+    language)` when they are sent. Call it from an AppConfig.ready()."""
+    _RENDERERS[kind] = renderer
 
 
 def mail_check_register(prefix: str, still_wanted: Callable[[str, datetime], bool]) -> None:
@@ -109,6 +134,79 @@ def mail_queue(
         for attachment in attachments
     )
     transaction.on_commit(partial(_mail_send_enqueue, mail_id=mail.pk), robust=True)
+    return mail
+
+
+@dataclass(frozen=True)
+class DeferredMail:
+    """A mail to be rendered when it is sent: by the renderer of `kind`
+    (mail_renderer_register), from `arguments` (ids and the facts of the moment, plain
+    JSON), in `language`."""
+
+    cause: str
+    to: str
+    language: str
+    kind: str
+    arguments: Mapping[str, Any]
+
+
+def mails_queue_deferred(*, mails: Sequence[DeferredMail]) -> int:
+    """Write mails to the outbox in the caller's transaction, to be rendered when sent.
+
+    Like mail_queue, but each row names what to render instead of holding the texts, and
+    all are written in one statement: nothing is rendered inside the caller's transaction
+    (for the many mails of one change made under locks). mail_send renders each before
+    its first attempt; a mail written but never rendered (the process died after the
+    commit) is rendered by the sweep of due mails like any due mail.
+
+    Returns how many mails were new.
+
+    Steps: 1. check the addresses (ValidationError) and that each kind has a renderer;
+    2. insert the mails, leaving out each whose cause is already in the outbox (also from
+    a concurrent transaction; core.db.insert_many_unless_taken); 3. on commit, enqueue
+    mail_send for each new one.
+    """
+    for mail in mails:
+        validate_email(mail.to)
+        if mail.kind not in _RENDERERS:
+            raise ValueError(f"No renderer for deferred mails of kind {mail.kind!r}")
+    mail_ids = insert_many_unless_taken([
+        Mail(cause=mail.cause, to=mail.to, language=mail.language, subject="", text="",
+             render={"kind": mail.kind, "arguments": dict(mail.arguments)})
+        for mail in mails])
+    for mail_id in sorted(mail_ids):
+        transaction.on_commit(partial(_mail_send_enqueue, mail_id=mail_id), robust=True)
+    return len(mail_ids)
+
+
+def mail_render_deferred(*, mail: Mail, only_if: QuerySet[Mail] | None = None) -> Mail | None:
+    """Render a deferred mail (mails_queue_deferred) and store its texts and attachments.
+
+    Returns the mail with its texts (its attachments are stored, not loaded); None when its
+    renderer finds it no longer wanted, or when `only_if` (the sender's claim on the row)
+    no longer matches: then nothing is stored.
+
+    Steps: 1. call the renderer of its kind with its arguments and language; 2. render
+    subject, text and HTML (mail_render); 3. in one transaction, store them (only while
+    `only_if` matches) and insert the attachments.
+    """
+    if mail.render is None:
+        return mail
+    content = _RENDERERS[mail.render["kind"]](mail.render["arguments"], mail.language)
+    if content is None:
+        return None
+    subject, text, html = mail_render(template=content.template, language=mail.language,
+                                      context=content.context, personal=content.personal)
+    rows = Mail.objects.filter(pk=mail.pk) if only_if is None else only_if
+    with transaction.atomic():
+        if not rows.filter(render__isnull=False).update(subject=subject, text=text, html=html,
+                                                         render=None):
+            return None
+        MailAttachment.objects.bulk_create(
+            MailAttachment(mail=mail, filename=attachment.filename,
+                           content_type=attachment.content_type, content=attachment.content)
+            for attachment in content.attachments)
+    mail.subject, mail.text, mail.html, mail.render = subject, text, html, None
     return mail
 
 
@@ -211,8 +309,9 @@ def mail_send(*, mail_id: int, now: datetime | None = None) -> Mail.State | None
        an expired claim) becomes sending, attempts + 1, claimed for MAIL_CLAIM_SECONDS from
        the clock's time (`now` of a sweep is when it started, long past for its last mails);
        of two runs at once only one matches, and a sent or claimed mail is left alone;
-    2. withdraw the mail if it is no longer wanted (mail_check_register), else send text,
-       HTML and attachments through get_connection() (the EMAIL_* settings; on SMTP,
+    2. withdraw the mail if it is no longer wanted (mail_check_register); render a
+       deferred mail (mail_render_deferred; withdrawn if what it is about is gone); send
+       text, HTML and attachments through get_connection() (the EMAIL_* settings; on SMTP,
        mail.backends.EmailBackend, told when the claim ends: it never waits past it);
     3. on success, mark the mail sent;
     4. when the whole message went out but the server's reply to its end never came
@@ -243,6 +342,10 @@ def mail_send(*, mail_id: int, now: datetime | None = None) -> Mail.State | None
         ours.update(state=Mail.State.WITHDRAWN, claimed_until=None)
         logger.info("Mail %s withdrawn: no longer wanted", mail.pk)
         return Mail.State.WITHDRAWN
+    if mail.render is not None:
+        if (state := _mail_render_before_send(mail=mail, ours=ours, now=now)) is not None:
+            return state
+        mail = Mail.objects.prefetch_related("attachments").get(pk=mail_id)
     try:
         mail_message(mail=mail, send_by=send_by).send()
     except DeliveryUnconfirmed as error:
@@ -255,6 +358,22 @@ def mail_send(*, mail_id: int, now: datetime | None = None) -> Mail.State | None
         raise
     ours.update(state=Mail.State.SENT, sent_at=timezone.now(), claimed_until=None, last_error="")
     return Mail.State.SENT
+
+
+def _mail_render_before_send(*, mail: Mail, ours: QuerySet[Mail], now: datetime
+                             ) -> Mail.State | None:
+    """Render a deferred mail this run has claimed; None when it is rendered and may be
+    sent, else the state it was left in (withdrawn: no longer wanted)."""
+    try:
+        rendered = mail_render_deferred(mail=mail, only_if=ours)
+    except Exception as error:
+        _mail_send_failed(mail=mail, ours=ours, error=error, now=now)
+        raise
+    if rendered is not None:
+        return None
+    if ours.update(state=Mail.State.WITHDRAWN, claimed_until=None):
+        logger.info("Mail %s withdrawn: what it was about is gone", mail.pk)
+    return Mail.State.WITHDRAWN
 
 
 def mails_send_due(*, now: datetime | None = None, limit: int = 500) -> int:
@@ -325,7 +444,8 @@ def mails_anonymise(*, to: str) -> int:
     MailAttachment.objects.filter(mail__in=mails).delete()
     mails.filter(state__in=[Mail.State.QUEUED, Mail.State.SENDING]).update(
         state=Mail.State.FAILED, claimed_until=None)
-    return mails.update(to="", subject="", text="", html="", last_error="anonymised")
+    return mails.update(to="", subject="", text="", html="", render=None,
+                        last_error="anonymised")
 
 
 def mail_message(*, mail: Mail, send_by: float | None = None) -> EmailMultiAlternatives:

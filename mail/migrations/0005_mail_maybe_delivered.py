@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mail', '0003_mail_withdrawn'),
+        ('mail', '0004_deferred_render'),
     ]
 
     operations = [
