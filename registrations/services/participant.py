@@ -244,13 +244,21 @@ def participants_anonymise_expired(*, now: datetime | None = None) -> list[int]:
     now = now or timezone.now()
     anonymised = []
     for pk in list(queries.participants_past_retention(now=now).values_list("pk", flat=True)):
-        with transaction.atomic():
-            participant = Participant.objects.select_for_update().get(pk=pk)
-            if not queries.participants_past_retention(now=now).filter(pk=pk).exists():
-                continue
-            participant_delete(participant=participant, now=now)
+        if _anonymise_if_due(participant_id=pk, now=now):
             anonymised.append(pk)
     if anonymised:
         logger.info("%d participants anonymised after the retention period: %s",
                     len(anonymised), ", ".join(map(str, anonymised)))
     return anonymised
+
+
+@retry_on_conflict
+@transaction.atomic
+def _anonymise_if_due(*, participant_id: int, now: datetime) -> bool:
+    """participant_delete for one participant still past retention under their lock (taken
+    first, in the documented order); True when their data was deleted."""
+    participant = participant_lock(participant_id=participant_id)
+    if not queries.participants_past_retention(now=now).filter(pk=participant_id).exists():
+        return False
+    participant_delete(participant=participant, now=now)
+    return True
