@@ -116,7 +116,7 @@ def stored() -> tuple:
             Mail.objects.count(), LogEntry.objects.count())
 
 
-def test_the_registration_form_in_utf_8_goes_through(site):
+def test_the_registration_form_in_utf_8_goes_through(site, tasks_immediate):
     client, token = csrf_client()
     data, content_type = body(form_data(token), kind="urlencoded", charset="utf-8")
 
