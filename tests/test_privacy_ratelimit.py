@@ -157,7 +157,7 @@ def test_a_redis_counter_without_expiry_gets_one(redis_cache):
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_40_simultaneous_registrations_of_one_address_get_5_through(file_cache):
+def test_40_simultaneous_registrations_of_one_address_get_5_through(file_cache, tasks_immediate):
     series = series_create(slug="rush")
     consent_text_create(series=series)
     event_create(series=series, capacity=100)
