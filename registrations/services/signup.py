@@ -160,7 +160,8 @@ def registrations_add(*, participant: Participant, events: Sequence[Event],
     2. confirm the address if it was not; create or reopen the registrations; events
        already held keep their place;
     3. lock the events in id order and give each a seat or a waiting-list place (as in
-       registration_confirm);
+       registration_confirm); refuse (RegistrationError, nothing changed) if an event was
+       cancelled or ended since it was read, as its lock shows;
     4. log;
     5. queue the 'registered' mail with the calendar file.
     """
@@ -180,6 +181,11 @@ def registrations_add(*, participant: Participant, events: Sequence[Event],
            if (registration := _registration_request_one(participant=participant, event=event,
                                                          now=now)).state == State.PENDING]
     registrations = take_places(registrations=new, now=now)
+    if closed := next((registration for registration in registrations
+                       if registration.state == State.CANCELLED), None):
+        raise RegistrationError(
+            queries.event_registration_refusal(event=closed.event, now=closed.cancelled_at)
+            or _("Registration for “%(event)s” is closed.") % {"event": closed.event.title})
     logger.info("Registrations added: participant %s, %d events", participant.pk, len(new))
     if registrations:
         stamp = mails.stamp(registrations[0].confirmed_at)
