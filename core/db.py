@@ -1,7 +1,21 @@
-"""What the ORM has no public call for."""
+"""What the ORM has no public call for: inserting unless taken, and running a transaction
+again after a deadlock."""
 
-from django.db import connections, models, router
+import functools
+import logging
+import random
+import sqlite3
+import time
+from collections.abc import Callable, Iterable
+from typing import ParamSpec, TypeVar
+
+from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, models, router
 from django.db.models import signals
+
+logger = logging.getLogger(__name__)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def insert_unless_taken(instance: models.Model) -> bool:
@@ -45,3 +59,75 @@ def insert_unless_taken(instance: models.Model) -> bool:
     signals.post_save.send(sender=model, instance=instance, created=True, update_fields=None,
                            raw=False, using=using)
     return True
+
+
+# SQLSTATEs of PostgreSQL after which the whole transaction may simply be run again.
+_RETRYABLE_SQLSTATES = {"40P01": "deadlock_detected", "40001": "serialization_failure"}
+# SQLite's "database is locked" (SQLITE_BUSY) and "database table is locked" (SQLITE_LOCKED)
+_RETRYABLE_SQLITE_CODES = {5, 6}
+
+
+def database_conflict(error: BaseException) -> str | None:
+    """The name of the database conflict behind `error` (a deadlock, a serialisation failure,
+    a locked SQLite database), after which running the transaction again may succeed; None
+    for any other error."""
+    if not isinstance(error, DatabaseError):
+        return None
+    cause = error.__cause__ or error
+    if (sqlstate := getattr(cause, "sqlstate", None)) in _RETRYABLE_SQLSTATES:
+        return _RETRYABLE_SQLSTATES[sqlstate]
+    if getattr(cause, "sqlite_errorcode", None) in _RETRYABLE_SQLITE_CODES or (
+            isinstance(cause, sqlite3.OperationalError) and "is locked" in str(cause)):
+        return "database_locked"
+    return None
+
+
+def retry_on_conflict(function: Callable[P, R]) -> Callable[P, R]:
+    """Run `function` (which opens a transaction) again when the database aborts it for a
+    conflict (database_conflict): up to DATABASE_CONFLICT_ATTEMPTS times in all, after a
+    short random pause that grows with each attempt. Only where the call opens the
+    outermost transaction: inside a transaction the conflict has spoilt the whole of it, so
+    it is raised to whoever opened that one. The last conflict is raised (a page answers it
+    with 503, clustermeet.middleware.DatabaseBusyMiddleware).
+
+    The function must be safe to run again: it reads what it changes under its locks, not
+    from the objects it is given.
+    """
+
+    @functools.wraps(function)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        if connections[DEFAULT_DB_ALIAS].in_atomic_block:
+            return function(*args, **kwargs)
+        attempts = max(1, settings.DATABASE_CONFLICT_ATTEMPTS)
+        for attempt in range(1, attempts + 1):
+            try:
+                return function(*args, **kwargs)
+            except DatabaseError as error:
+                conflict = database_conflict(error)
+                if conflict is None or attempt == attempts:
+                    raise
+                logger.warning("%s in %s (attempt %d of %d); running it again", conflict,
+                               function.__qualname__, attempt, attempts)
+                time.sleep(random.uniform(0.5, 1.5) * _RETRY_PAUSE_SECONDS * attempt)  # noqa: S311
+        raise AssertionError("unreachable")
+
+    return run
+
+
+_RETRY_PAUSE_SECONDS = 0.05
+
+
+def rows_lock_shared(model: type[models.Model], ids: Iterable[int]) -> None:
+    """Lock the rows of `model` with these ids FOR SHARE, in id order, until the end of the
+    transaction (the ORM only locks FOR UPDATE / FOR NO KEY UPDATE): many transactions may
+    hold them at once, and a FOR (NO KEY) UPDATE or an UPDATE of the rows waits for them
+    all. Nothing on SQLite, where a writing transaction holds the whole database."""
+    ids = sorted(set(ids))
+    connection = connections[router.db_for_write(model)]
+    if not ids or connection.vendor != "postgresql":
+        return
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT 1 FROM {quote(model._meta.db_table)} "  # noqa: S608 — a quoted name
+                       f"WHERE {quote(model._meta.pk.column)} = ANY(%s) "
+                       f"ORDER BY {quote(model._meta.pk.column)} FOR SHARE", [ids])

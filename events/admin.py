@@ -1,8 +1,10 @@
 from django.contrib import admin
 from django.utils import formats
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from core.db import retry_on_conflict
 from events import services
 from events.admin_forms import LOCAL_TIMES, EventAdminForm, TalkAdminForm, TalkInlineFormSet
 from events.models import Event, Organisation, Region, Series, Speaker, Talk, TalkSpeaker, Theme
@@ -101,8 +103,14 @@ class EventAdmin(TabbedTranslationAdmin):
             Event.Status.DRAFT)
         if change:
             obj.capacity = form.initial.get("capacity")
+            services.event_series_lock(event=obj)  # the lock order: the series first
         super().save_model(request, obj, form, change)
         services.event_lifecycle_change(event=obj, status=status, capacity=capacity)
+
+    @method_decorator(retry_on_conflict)
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """The whole form in one transaction (the admin's), run again after a deadlock."""
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     @admin.display(description=_("start"), ordering="start")
     def local_start(self, event):

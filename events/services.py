@@ -2,42 +2,68 @@
 
 The one import against the app direction: an event's lifecycle changes its registrations
 (registrations.services), until an `orga` workflow layer takes these functions over.
+
+Each function locks the event's series FOR NO KEY UPDATE before the event where it changes
+the event's status (the lock order of registrations.services), and re-reads the event under
+its lock: what it compares and changes is the event as it is, not the object it was given
+(which gets the new status and capacity at the end), so that it can run again after a
+deadlock (core.db.retry_on_conflict).
 """
 
 from django.db import transaction
 
-from events.models import Event
+from core.db import retry_on_conflict
+from events.models import Event, Series
 from registrations.services import event_capacity_change, event_registrations_cancel, series_grow
 
 
+def event_series_lock(*, event: Event) -> None:
+    """Lock the event's series FOR NO KEY UPDATE, before anything of the event is written
+    (the admin saves the form's other fields before event_lifecycle_change)."""
+    list(Series.objects.select_for_update(no_key=True).filter(pk=event.series_id)
+         .values_list("pk"))
+
+
+def _event_lock(event: Event) -> Event:
+    event_series_lock(event=event)
+    return Event.objects.select_for_update(no_key=True, of=("self",)).get(pk=event.pk)
+
+
+@retry_on_conflict
 @transaction.atomic
 def event_publish(*, event: Event) -> Event:
     """Publish a draft event.
 
-    Steps: 1. set the status to published and save; 2. register everyone registered for
-    the whole series for it, subject to its capacity, and tell them by mail
-    (registrations.services.series_grow).
+    Steps: 1. lock the series and the event; 2. set the status to published and save;
+    3. register everyone registered for the whole series for it, subject to its capacity,
+    and tell them by mail (registrations.services.series_grow).
     """
-    event.status = Event.Status.PUBLISHED
-    event.save(update_fields=["status"])
-    series_grow(event=event)
+    locked = _event_lock(event)
+    locked.status = Event.Status.PUBLISHED
+    locked.save(update_fields=["status"])
+    series_grow(event=locked)
+    event.status = locked.status
     return event
 
 
+@retry_on_conflict
 @transaction.atomic
 def event_cancel(*, event: Event) -> Event:
     """Cancel an event.
 
-    Steps: 1. set the status to cancelled and save; 2. cancel its registrations and tell
-    those who held a seat or a waiting-list place by mail
-    (registrations.services.event_registrations_cancel).
+    Steps: 1. lock the series and the event; 2. set the status to cancelled and save;
+    3. cancel its registrations and tell those who held a seat or a waiting-list place by
+    mail (registrations.services.event_registrations_cancel).
     """
-    event.status = Event.Status.CANCELLED
-    event.save(update_fields=["status"])
-    event_registrations_cancel(event=event)
+    locked = _event_lock(event)
+    locked.status = Event.Status.CANCELLED
+    locked.save(update_fields=["status"])
+    event_registrations_cancel(event=locked)
+    event.status = locked.status
     return event
 
 
+@retry_on_conflict
 @transaction.atomic
 def event_capacity_set(*, event: Event, capacity: int | None) -> Event:
     """Change an event's capacity.
@@ -50,28 +76,31 @@ def event_capacity_set(*, event: Event, capacity: int | None) -> Event:
     return event
 
 
+@retry_on_conflict
 @transaction.atomic
 def event_lifecycle_change(*, event: Event, status: str, capacity: int | None) -> Event:
     """Change an event's status and capacity as the organiser set them (in its form).
 
     Steps:
-    1. a new capacity: on an event being cancelled set it as it is (nobody moves up into
+    1. lock the series and the event, and re-read it;
+    2. a new capacity: on an event being cancelled set it as it is (nobody moves up into
        an event that is going away), otherwise through event_capacity_set (the waiting
        list moves up);
-    2. a new status: publishing through event_publish, cancelling through event_cancel,
+    3. a new status: publishing through event_publish, cancelling through event_cancel,
        any other status set and saved.
     """
-    if capacity != event.capacity and status == Event.Status.CANCELLED:
-        event.capacity = capacity
-        event.save(update_fields=["capacity"])
-    elif capacity != event.capacity:
-        event_capacity_set(event=event, capacity=capacity)
-    if status == event.status:
-        return event
-    if status == Event.Status.PUBLISHED:
-        return event_publish(event=event)
-    if status == Event.Status.CANCELLED:
-        return event_cancel(event=event)
-    event.status = status
-    event.save(update_fields=["status"])
+    locked = _event_lock(event)
+    if capacity != locked.capacity and status == Event.Status.CANCELLED:
+        locked.capacity = capacity
+        locked.save(update_fields=["capacity"])
+    elif capacity != locked.capacity:
+        event_capacity_set(event=locked, capacity=capacity)
+    if status == Event.Status.PUBLISHED and status != locked.status:
+        event_publish(event=locked)
+    elif status == Event.Status.CANCELLED and status != locked.status:
+        event_cancel(event=locked)
+    elif status != locked.status:
+        locked.status = status
+        locked.save(update_fields=["status"])
+    event.status, event.capacity = locked.status, locked.capacity
     return event

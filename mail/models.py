@@ -43,6 +43,11 @@ class Mail(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    render = models.JSONField(
+        _("to be rendered"), null=True, blank=True,
+        help_text=_("What the sender renders before sending (kind and ids), for a mail written "
+                    "without its texts; empty once rendered."),
+    )
 
     objects = MailQuerySet.as_manager()
 

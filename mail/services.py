@@ -2,6 +2,9 @@
 
 Other apps call `mail_queue` (and `mails_anonymise` when a person's data is deleted), and
 `mail_check_register` for mails that may go stale before they are sent (reminders).
+`mail_queue_deferred` writes a mail whose texts the sender renders (through a renderer
+registered with `mail_renderer_register`): for the many mails of one change made under
+locks (an event published or cancelled), which rendering would hold for seconds.
 `mail_send` and `mails_send_due` are run by the tasks in mail/tasks.py; a claim on the
 outbox row makes each mail go out once, however often and wherever a task runs.
 `mail_retry` is the admin's "queue failed mails again".
@@ -45,6 +48,28 @@ class Attachment:
     filename: str
     content: bytes
     content_type: str
+
+
+@dataclass(frozen=True)
+class MailContent:
+    """What a renderer of deferred mails returns: mail_queue's arguments for the texts."""
+
+    template: str
+    context: dict[str, Any]
+    attachments: Sequence[Attachment] = ()
+    personal: Mapping[str, str] | None = None
+
+
+# Renderers of deferred mails by kind: (arguments, language) → the content, or None when
+# the mail is no longer wanted (what it is about was deleted).
+_RENDERERS: dict[str, Callable[[Mapping[str, Any], str], MailContent | None]] = {}
+
+
+def mail_renderer_register(
+        kind: str, renderer: Callable[[Mapping[str, Any], str], MailContent | None]) -> None:
+    """Have deferred mails of `kind` (mail_queue_deferred) rendered by `renderer(arguments,
+    language)` when they are sent. Call it from an AppConfig.ready()."""
+    _RENDERERS[kind] = renderer
 
 
 def mail_check_register(prefix: str, still_wanted: Callable[[str, datetime], bool]) -> None:
@@ -104,6 +129,60 @@ def mail_queue(
     )
     transaction.on_commit(partial(_mail_send_enqueue, mail_id=mail.pk), robust=True)
     return mail
+
+
+def mail_queue_deferred(*, cause: str, to: str, language: str, kind: str,
+                        arguments: Mapping[str, Any]) -> Mail:
+    """Write a mail to the outbox in the caller's transaction, to be rendered when it is sent.
+
+    Like mail_queue, but the row names what to render — the renderer of `kind`
+    (mail_renderer_register) and its `arguments` (ids and the facts of the moment, plain
+    JSON) — instead of holding the texts: nothing is rendered inside the caller's
+    transaction. mail_send renders it (in `language`) before the first attempt; a mail
+    written but never rendered (the process died after the commit) is rendered by the
+    sweep of due mails like any due mail.
+
+    Steps: 1. check the address (ValidationError); 2. insert the mail unless one was
+    already queued for `cause` (then return that one); 3. on commit, enqueue mail_send.
+    """
+    validate_email(to)
+    if kind not in _RENDERERS:
+        raise ValueError(f"No renderer for deferred mails of kind {kind!r}")
+    mail = Mail(cause=cause, to=to, language=language, subject="", text="",
+                render={"kind": kind, "arguments": dict(arguments)})
+    if not insert_unless_taken(mail):
+        return Mail.objects.get(cause=cause)
+    transaction.on_commit(partial(_mail_send_enqueue, mail_id=mail.pk), robust=True)
+    return mail
+
+
+def mail_render_deferred(*, mail: Mail, only_if: QuerySet[Mail] | None = None) -> Mail | None:
+    """Render a deferred mail (mail_queue_deferred) and store its texts and attachments.
+
+    Returns the mail, rendered; None when its renderer finds it no longer wanted, or when
+    `only_if` (the sender's claim on the row) no longer matches: then nothing is stored.
+
+    Steps: 1. call the renderer of its kind with its arguments and language; 2. render
+    subject, text and HTML (mail_render); 3. in one transaction, store them (only while
+    `only_if` matches) and insert the attachments.
+    """
+    if mail.render is None:
+        return mail
+    content = _RENDERERS[mail.render["kind"]](mail.render["arguments"], mail.language)
+    if content is None:
+        return None
+    subject, text, html = mail_render(template=content.template, language=mail.language,
+                                      context=content.context, personal=content.personal)
+    rows = Mail.objects.filter(pk=mail.pk) if only_if is None else only_if
+    with transaction.atomic():
+        if not rows.filter(render__isnull=False).update(subject=subject, text=text, html=html,
+                                                         render=None):
+            return None
+        MailAttachment.objects.bulk_create(
+            MailAttachment(mail=mail, filename=attachment.filename,
+                           content_type=attachment.content_type, content=attachment.content)
+            for attachment in content.attachments)
+    return Mail.objects.prefetch_related("attachments").get(pk=mail.pk)
 
 
 def mail_render(
@@ -204,8 +283,9 @@ def mail_send(*, mail_id: int, now: datetime | None = None) -> Mail.State | None
     1. claim the row with one conditional UPDATE: queued and due (or sending with an
        expired claim) becomes sending, claimed until now + MAIL_CLAIM_SECONDS, attempts + 1;
        of two runs at once only one matches, and a sent or claimed mail is left alone;
-    2. withdraw the mail if it is no longer wanted (mail_check_register), else send text,
-       HTML and attachments through get_connection() (the EMAIL_* settings);
+    2. withdraw the mail if it is no longer wanted (mail_check_register); render a
+       deferred mail (mail_render_deferred; withdrawn if what it is about is gone); send
+       text, HTML and attachments through get_connection() (the EMAIL_* settings);
     3. on success, mark the mail sent;
     4. on a failure (SMTPException, OSError, timeouts; any other error is recorded the same
        way and then raised), keep the error, and either queue the mail again with
@@ -230,6 +310,10 @@ def mail_send(*, mail_id: int, now: datetime | None = None) -> Mail.State | None
         ours.update(state=Mail.State.WITHDRAWN, claimed_until=None)
         logger.info("Mail %s withdrawn: %s is no longer wanted", mail.pk, mail.cause)
         return Mail.State.WITHDRAWN
+    if mail.render is not None:
+        if (state := _mail_render_before_send(mail=mail, ours=ours, now=now)) is not None:
+            return state
+        mail = Mail.objects.prefetch_related("attachments").get(pk=mail_id)
     try:
         mail_message(mail=mail).send()
     except (smtplib.SMTPException, OSError) as error:
@@ -240,6 +324,22 @@ def mail_send(*, mail_id: int, now: datetime | None = None) -> Mail.State | None
         raise
     ours.update(state=Mail.State.SENT, sent_at=timezone.now(), claimed_until=None, last_error="")
     return Mail.State.SENT
+
+
+def _mail_render_before_send(*, mail: Mail, ours: QuerySet[Mail], now: datetime
+                             ) -> Mail.State | None:
+    """Render a deferred mail this run has claimed; None when it is rendered and may be
+    sent, else the state it was left in (withdrawn: no longer wanted)."""
+    try:
+        rendered = mail_render_deferred(mail=mail, only_if=ours)
+    except Exception as error:
+        _mail_send_failed(mail=mail, ours=ours, error=error, now=now)
+        raise
+    if rendered is not None:
+        return None
+    if ours.update(state=Mail.State.WITHDRAWN, claimed_until=None):
+        logger.info("Mail %s withdrawn: what it was about is gone", mail.pk)
+    return Mail.State.WITHDRAWN
 
 
 def mails_send_due(*, now: datetime | None = None, limit: int = 500) -> int:
@@ -305,7 +405,8 @@ def mails_anonymise(*, to: str) -> int:
     MailAttachment.objects.filter(mail__in=mails).delete()
     mails.filter(state__in=[Mail.State.QUEUED, Mail.State.SENDING]).update(
         state=Mail.State.FAILED, claimed_until=None)
-    return mails.update(to="", subject="", text="", html="", last_error="anonymised")
+    return mails.update(to="", subject="", text="", html="", render=None,
+                        last_error="anonymised")
 
 
 def mail_message(*, mail: Mail) -> EmailMultiAlternatives:

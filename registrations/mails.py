@@ -1,10 +1,13 @@
 """The mails of a registration's life, one function per kind, in the reader's language.
 
-Each writes the outbox row through mail_queue in the caller's transaction (see services).
+Each writes the outbox row through mail_queue in the caller's transaction (see services);
+the many mails of one change to an event are written to be rendered by the sender
+(mail_registration_deferred).
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.utils import formats, translation
@@ -13,7 +16,7 @@ from core.choices import choice_label
 from core.i18n import url_language
 from events.calendars import calendar_bytes
 from events.models import Event, Series
-from mail.services import Attachment, mail_queue
+from mail.services import Attachment, MailContent, mail_queue, mail_queue_deferred
 from registrations import links
 from registrations.calendars import registrations_calendar, shows_join_link
 from registrations.models import Participant, Registration
@@ -68,15 +71,19 @@ def calendar_attachments(registrations: Sequence[Registration], *, language: str
     return [] if content is None else [calendar_attachment(content)]
 
 
+def participant_personal(participant: Participant, extra: dict | None = None) -> dict:
+    """What only this participant's mail says: name and personal link (and `extra`)."""
+    return ({"name": participant.name,
+             "personal_url": links.personal_url(participant=participant)} | (extra or {}))
+
+
 def participant_mail_queue(*, participant: Participant, cause: str, template: str, context: dict,
            attachments: Sequence[Attachment] = (), personal: dict | None = None) -> None:
     """Queue a mail to the participant: `context` is what it says of events and series,
     `personal` what only this participant's mail says (name and personal link added)."""
     mail_queue(cause=cause, to=participant.email, language=participant.language,
                template=template, attachments=attachments, context=context,
-               personal={"name": participant.name,
-                         "personal_url": links.personal_url(participant=participant)}
-               | (personal or {}))
+               personal=participant_personal(participant, personal))
 
 
 def mail_confirm_request(*, participant: Participant, registrations: Sequence[Registration],
@@ -92,23 +99,35 @@ def mail_confirm_request(*, participant: Participant, registrations: Sequence[Re
                                             name=lambda: series.title))
 
 
-def mail_registered(*, participant: Participant, registrations: Sequence[Registration],
-                     cause: str, template: str = "registration_registered") -> None:
-    if participant.is_anonymised:
-        return
+def registered_content(*, participant: Participant, registrations: Sequence[Registration],
+                       template: str = "registration_registered") -> MailContent:
+    """The 'registered' mail (and its kinds 'promoted', 'event added'): seats, waiting-list
+    places, the calendar file with the join links of the seats at online events."""
     language = participant.language
     items = [event_item(item, language=language) for item in registrations]
     attachments = calendar_attachments(registrations, language=language,
                                        name=lambda: "clustermeet")
-    participant_mail_queue(participant=participant, template=template, cause=cause,
-           context={"events": items,
-                    "confirmed": [item for item in items if item["state"] == State.CONFIRMED],
-                    "waitlisted": [item for item in items if item["state"] == State.WAITLISTED],
-                    # nothing placed: no event open yet (or any more) for this registration
-                    "for_series": not items and participant.series_registrations.filter(
-                        confirmed_at__isnull=False, cancelled_at__isnull=True).exists(),
-                    "calendar": bool(attachments)},
-           attachments=attachments)
+    return MailContent(
+        template=template, attachments=attachments,
+        personal=participant_personal(participant),
+        context={"events": items,
+                 "confirmed": [item for item in items if item["state"] == State.CONFIRMED],
+                 "waitlisted": [item for item in items if item["state"] == State.WAITLISTED],
+                 # nothing placed: no event open yet (or any more) for this registration
+                 "for_series": not items and participant.series_registrations.filter(
+                     confirmed_at__isnull=False, cancelled_at__isnull=True).exists(),
+                 "calendar": bool(attachments)})
+
+
+def mail_registered(*, participant: Participant, registrations: Sequence[Registration],
+                     cause: str, template: str = "registration_registered") -> None:
+    if participant.is_anonymised:
+        return
+    content = registered_content(participant=participant, registrations=registrations,
+                                 template=template)
+    mail_queue(cause=cause, to=participant.email, language=participant.language,
+               template=content.template, context=content.context,
+               attachments=content.attachments, personal=content.personal)
 
 
 def mail_cancelled(*, participant: Participant, registrations: Sequence[Registration],
@@ -120,20 +139,57 @@ def mail_cancelled(*, participant: Participant, registrations: Sequence[Registra
            context={"events": [event_item(item, language=language) for item in registrations]})
 
 
-def mail_event_cancelled(*, participant: Participant, registration: Registration) -> None:
+def event_cancelled_content(*, participant: Participant,
+                            registration: Registration) -> MailContent:
     """The organisers cancelled the event; the calendar file marks it cancelled."""
-    if participant.is_anonymised:
-        return
     event = registration.event
     with translation.override(participant.language):
         content = calendar_bytes(event.series.title, [event])
-    participant_mail_queue(participant=participant, template="registration_event_cancelled",
-           cause=f"registration:{registration.pk}:event-cancelled",
-           context={"events": [event_item(registration, language=participant.language)]},
-           attachments=[calendar_attachment(content)])
+    return MailContent(
+        template="registration_event_cancelled", personal=participant_personal(participant),
+        context={"events": [event_item(registration, language=participant.language)]},
+        attachments=[calendar_attachment(content)])
 
 
 def mail_personal_link(*, participant: Participant, now: datetime) -> None:
     participant_mail_queue(participant=participant, template="participant_link",
            cause=f"participant:{participant.pk}:link:{stamp(now)}",
            context={"max_age_days": settings.PERSONAL_LINK_MAX_AGE_DAYS})
+
+
+# Mails of one registration, many at once under the locks of an event's change (the series
+# grew by it, it was cancelled, seats freed up): written as what to render, rendered by the
+# sender (mail.services.mail_queue_deferred) as the functions above render them.
+REGISTRATION_MAIL = "registration"
+REGISTRATION_TEMPLATES = ("registration_event_added", "registration_promoted",
+                          "registration_event_cancelled")
+
+
+def mail_registration_deferred(*, registration: Registration, cause: str,
+                               template: str) -> None:
+    """Queue one of REGISTRATION_TEMPLATES about `registration` (its participant loaded),
+    in its state of now, to be rendered when it is sent."""
+    participant = registration.participant
+    if participant.is_anonymised:
+        return
+    mail_queue_deferred(cause=cause, to=participant.email, language=participant.language,
+                        kind=REGISTRATION_MAIL,
+                        arguments={"registration": registration.pk, "state": registration.state,
+                                   "template": template})
+
+
+def registration_mail_render(arguments: Mapping[str, Any], language: str) -> MailContent | None:
+    """The content of a mail of mail_registration_deferred, as it was when queued: the
+    registration's state and the participant's language of then; None once the participant's
+    data is deleted or the registration is gone."""
+    registration = (Registration.objects.select_related("participant", "event__series")
+                    .filter(pk=arguments["registration"]).first())
+    if registration is None or registration.participant.is_anonymised:
+        return None
+    registration.state = arguments["state"]
+    participant = registration.participant
+    participant.language = language
+    if arguments["template"] == "registration_event_cancelled":
+        return event_cancelled_content(participant=participant, registration=registration)
+    return registered_content(participant=participant, registrations=[registration],
+                              template=arguments["template"])

@@ -18,6 +18,7 @@ from django.db.models import Prefetch
 from django.utils import formats, timezone, translation
 
 from core.choices import choice_label
+from core.db import retry_on_conflict
 from events.models import Event, Talk, TalkSpeaker
 from mail.models import Mail
 from registrations.mails import MAIL_TIME_FORMAT, event_item, participant_mail_queue
@@ -117,6 +118,7 @@ def reminders_send_due(*, now: datetime | None = None) -> int:
     return queued
 
 
+@retry_on_conflict
 @transaction.atomic
 def reminder_queue(*, registration_id: int, reminder: Reminder, now: datetime | None = None,
                    agendas: dict | None = None) -> bool:
@@ -132,7 +134,7 @@ def reminder_queue(*, registration_id: int, reminder: Reminder, now: datetime | 
     4. render the mail in the participant's language and queue it (sent after commit).
     """
     now = now or timezone.now()
-    registration = (Registration.objects.select_for_update(of=("self",))
+    registration = (Registration.objects.select_for_update(no_key=True, of=("self",))
                     .select_related("event__series", "participant")
                     .filter(pk=registration_id).first())
     if registration is None or registration.state != Registration.State.CONFIRMED:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from events.models import Event
 from events.services import event_cancel, event_publish
 from mail.models import Mail
-from mail.services import mail_render
+from mail.services import mail_render, mail_render_deferred
 from registrations import services
 from registrations.models import Participant, Registration, SeriesRegistration
 from registrations.services import RegistrationError
@@ -55,8 +55,9 @@ def states(event: Event) -> dict[str, str]:
 
 
 def mail_of(cause_start: str) -> Mail:
+    """The mail of a cause, as it is sent (a deferred mail rendered)."""
     (mail,) = Mail.objects.filter(cause__startswith=cause_start)
-    return mail
+    return mail_render_deferred(mail=mail)
 
 
 def test_request_for_the_series_holds_pending_registrations_and_mails_a_confirmation(
@@ -283,7 +284,8 @@ def test_publishing_an_event_registers_the_series_participants_subject_to_capaci
     assert states(sofia) == {"alice@example.org": State.CONFIRMED,
                              "bob@example.org": State.WAITLISTED,
                              "charlie@example.org": State.PENDING}
-    added = Mail.objects.filter(cause__endswith=":added").order_by("to")
+    added = [mail_render_deferred(mail=mail)
+             for mail in Mail.objects.filter(cause__endswith=":added").order_by("to")]
     assert [(mail.to, mail.subject) for mail in added] == [
         ("alice@example.org", "New event in your series: Sofia"),
         ("bob@example.org", "New event in your series: Sofia"),

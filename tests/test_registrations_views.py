@@ -13,6 +13,7 @@ from django.utils.html import escape
 
 from events.models import Event
 from mail.models import Mail
+from mail.services import mail_render_deferred
 from registrations import links
 from registrations.models import Participant, Registration
 from tests.factories import event_create, series_create, theme_create
@@ -546,7 +547,8 @@ def test_cancel_one_promotes_the_next_on_the_waiting_list(client, leipzig, alice
     assert "Your registration has been cancelled." in html(response)
     assert dict(leipzig.registrations.values_list("participant__email", "state")) == {
         "alice@example.org": State.CANCELLED, "bob@example.org": State.CONFIRMED}
-    assert sorted(Mail.objects.values_list("to", "subject")) == [
+    mails = [mail_render_deferred(mail=mail) for mail in Mail.objects.all()]  # as sent
+    assert sorted((mail.to, mail.subject) for mail in mails) == [
         ("alice@example.org", "Your registration has been cancelled"),
         ("bob@example.org", "A place has become free for you")]
 

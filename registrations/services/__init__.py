@@ -2,8 +2,24 @@
 
 Every function runs in one transaction together with the mails it causes (mail_queue
 writes the outbox row in the caller's transaction; the mail is sent after commit). Seats
-are taken as pretix takes them: lock the event row, re-count under the lock, write. Several
-events are always locked in the order of their ids, so two transactions never deadlock.
+are taken as pretix takes them: lock the event row, re-count under the lock, write.
+
+Lock order. Every transaction takes its row locks in this order, never backwards, so that
+two transactions never wait for each other in a circle (a deadlock):
+
+1. participants (FOR NO KEY UPDATE; several only in the expiry, by id) — every change of
+   a participant's registrations or series registrations holds their lock;
+2. series (by id): FOR SHARE by whatever depends on the set of a series' published events
+   (a whole-series request, confirming or cancelling a series registration, the expiry),
+   FOR NO KEY UPDATE by what changes that set (publishing or cancelling an event);
+3. events, by id (FOR NO KEY UPDATE): seats and waiting lists are counted under them;
+4. registrations, mails: rows written after the locks above.
+
+Rows are locked FOR NO KEY UPDATE, never FOR UPDATE, and only their own table's rows (no
+lock through a join): inserting a registration takes a FOR KEY SHARE lock on its event,
+participant and series registration, which FOR UPDATE would conflict with. A conflict the
+database still reports (a deadlock, a serialisation failure, a locked SQLite database) runs
+the whole transaction again (core.db.retry_on_conflict, on every function here).
 
 The functions live by subject in this package (signup: registering and confirming;
 places: seats, waiting lists and event changes; participant: their own data) and are

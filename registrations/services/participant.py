@@ -9,15 +9,17 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.db import retry_on_conflict
 from mail.services import mails_anonymise, mails_to
 from registrations import mails, queries
 from registrations.models import Participant
-from registrations.services.base import RegistrationError
+from registrations.services.base import RegistrationError, participant_lock
 from registrations.services.places import registrations_cancel_all
 
 logger = logging.getLogger(__name__)
 
 
+@retry_on_conflict
 @transaction.atomic
 def participant_settings_change(*, participant: Participant, language: str,
                                 listed_publicly: bool) -> Participant:
@@ -25,7 +27,7 @@ def participant_settings_change(*, participant: Participant, language: str,
 
     Steps: 1. lock the participant, refuse a deleted one; 2. set and save; 3. log.
     """
-    participant = Participant.objects.select_for_update().get(pk=participant.pk)
+    participant = participant_lock(participant_id=participant.pk)
     if participant.is_anonymised:
         raise RegistrationError(_("The data of this participant has been deleted."))
     if language not in dict(settings.CONTENT_LANGUAGES):
@@ -36,6 +38,7 @@ def participant_settings_change(*, participant: Participant, language: str,
     return participant
 
 
+@retry_on_conflict
 @transaction.atomic
 def participant_link_send(*, participant: Participant, now: datetime | None = None) -> None:
     """Send the personal link again (the address was entered in the link form).
@@ -92,6 +95,7 @@ def participant_export(*, participant: Participant) -> dict:
     }
 
 
+@retry_on_conflict
 @transaction.atomic
 def participant_delete(*, participant: Participant, now: datetime | None = None) -> Participant:
     """Delete a participant's personal data; their registrations stay for the statistics.
@@ -109,7 +113,7 @@ def participant_delete(*, participant: Participant, now: datetime | None = None)
     5. log. No mail: the address is gone.
     """
     now = now or timezone.now()
-    participant = Participant.objects.select_for_update().get(pk=participant.pk)
+    participant = participant_lock(participant_id=participant.pk)
     if participant.is_anonymised:
         raise RegistrationError(_("The data of this participant has been deleted."))
     participant.anonymised_at = now

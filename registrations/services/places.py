@@ -9,14 +9,23 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.db import retry_on_conflict
 from events.models import Event
 from registrations import mails
 from registrations.models import Participant, Registration, SeriesRegistration
-from registrations.services.base import RegistrationError, State
+from registrations.services.base import (
+    RegistrationError,
+    State,
+    event_lock,
+    participant_lock,
+    series_lock,
+    series_lock_shared,
+)
 
 logger = logging.getLogger(__name__)
 
 
+@retry_on_conflict
 @transaction.atomic
 def registration_cancel(*, registration: Registration,
                         now: datetime | None = None) -> list[Registration]:
@@ -25,8 +34,8 @@ def registration_cancel(*, registration: Registration,
     Returns the registrations promoted from the waiting list.
 
     Steps:
-    1. lock the event and re-read the registration under the lock; refuse
-       (RegistrationError) one already cancelled or of a past event;
+    1. lock the participant and the event and re-read the registration under the locks;
+       refuse (RegistrationError) one already cancelled or of a past event;
     2. set it cancelled and save;
     3. if it held a seat, promote the waiting list into the free seats (waitlist_promote:
        save, log, 'promoted' mail to each);
@@ -34,6 +43,7 @@ def registration_cancel(*, registration: Registration,
     5. queue the 'cancelled' mail to the participant.
     """
     now = now or timezone.now()
+    participant_lock(participant_id=registration.participant_id)
     registration, promoted = _cancel(registration=registration, now=now)
     logger.info("Registration %s cancelled", registration.pk)
     mails.mail_cancelled(participant=registration.participant, registrations=[registration],
@@ -41,6 +51,7 @@ def registration_cancel(*, registration: Registration,
     return promoted
 
 
+@retry_on_conflict
 @transaction.atomic
 def registrations_cancel_all(*, participant: Participant,
                              now: datetime | None = None) -> list[Registration]:
@@ -49,15 +60,19 @@ def registrations_cancel_all(*, participant: Participant,
     Returns the registrations cancelled.
 
     Steps:
-    1. lock the participant; cancel the series registrations (no events are added later);
+    1. lock the participant and (FOR SHARE) the series of their series registrations, so
+       that no event is being published into them meanwhile; cancel the series
+       registrations (no events are added later);
     2. cancel each active registration of an event not yet ended, event by event in id
        order, each promoting the waiting list of its event (as registration_cancel);
     3. log;
     4. queue one 'cancelled' mail listing them all.
     """
     now = now or timezone.now()
-    participant = Participant.objects.select_for_update().get(pk=participant.pk)
-    participant.series_registrations.filter(cancelled_at__isnull=True).update(cancelled_at=now)
+    participant = participant_lock(participant_id=participant.pk)
+    active_series = participant.series_registrations.filter(cancelled_at__isnull=True)
+    series_lock_shared(series_ids=active_series.values_list("series_id", flat=True))
+    active_series.update(cancelled_at=now)
     cancelled = [
         _cancel(registration=registration, now=now)[0]
         for registration in participant.registrations.active()
@@ -81,24 +96,26 @@ def waitlist_promote(*, event: Event, now: datetime | None = None) -> list[Regis
        the order of their confirmation;
     2. set each confirmed and save;
     3. log;
-    4. queue a 'promoted' mail to each, with the calendar file and the join link.
+    4. queue a 'promoted' mail to each, with the calendar file and the join link (rendered
+       when it is sent: mails.mail_registration_deferred).
     """
     now = now or timezone.now()
     free = _free_seats(event)
     if free is not None and free <= 0:
         return []
-    waiting = event.registrations.waiting().select_related("participant", "event__series")
+    waiting = event.registrations.waiting().select_related("participant")
     promoted = list(waiting if free is None else waiting[:free])
     for registration in promoted:
         registration.state = State.CONFIRMED
         registration.save(update_fields=["state"])
         logger.info("Registration %s promoted from the waiting list", registration.pk)
-        mails.mail_registered(participant=registration.participant, registrations=[registration],
-                              cause=f"registration:{registration.pk}:promoted:{mails.stamp(now)}",
-                              template="registration_promoted")
+        mails.mail_registration_deferred(
+            registration=registration, template="registration_promoted",
+            cause=f"registration:{registration.pk}:promoted:{mails.stamp(now)}")
     return promoted
 
 
+@retry_on_conflict
 @transaction.atomic
 def event_capacity_change(*, event: Event, capacity: int | None,
                           now: datetime | None = None) -> list[Registration]:
@@ -111,12 +128,13 @@ def event_capacity_change(*, event: Event, capacity: int | None,
     """
     if capacity is not None and capacity < 0:
         raise RegistrationError(_("The capacity cannot be negative."))
-    event = Event.objects.select_for_update().get(pk=event.pk)
+    event = event_lock(event_id=event.pk)
     event.capacity = capacity
     event.save(update_fields=["capacity"])
     return waitlist_promote(event=event, now=now)
 
 
+@retry_on_conflict
 @transaction.atomic
 def event_registrations_cancel(*, event: Event,
                                now: datetime | None = None) -> list[Registration]:
@@ -125,17 +143,20 @@ def event_registrations_cancel(*, event: Event,
     Called by events.services.event_cancel. Returns the registrations cancelled.
 
     Steps:
-    1. lock the event; an event that has already ended keeps its registrations (they are
+    1. lock the series (no whole-series request may read the event as open meanwhile)
+       and the event; an event that has already ended keeps its registrations (they are
        its statistics) and nobody is told;
     2. set each pending, confirmed and waitlisted registration cancelled and save (nobody
        is promoted: there is no event any more);
     3. log;
     4. queue the 'event cancelled' mail, with a calendar file that marks the event
        cancelled, to each participant who held a seat or a waiting-list place (an address
-       never confirmed gets no mail).
+       never confirmed gets no mail); rendered when it is sent
+       (mails.mail_registration_deferred).
     """
     now = now or timezone.now()
-    event = Event.objects.select_for_update().select_related("series").get(pk=event.pk)
+    series_lock(series_id=event.series_id)
+    event = event_lock(event_id=event.pk)
     if event.end <= now:
         return []
     registrations = list(event.registrations.active().select_related("participant")
@@ -149,11 +170,13 @@ def event_registrations_cancel(*, event: Event,
         registration.state, registration.cancelled_at = State.CANCELLED, now
     logger.info("Event %s cancelled: %d registrations cancelled", event.pk, len(registrations))
     for registration in told:
-        mails.mail_event_cancelled(participant=registration.participant,
-                                   registration=registration)
+        mails.mail_registration_deferred(
+            registration=registration, template="registration_event_cancelled",
+            cause=f"registration:{registration.pk}:event-cancelled")
     return registrations
 
 
+@retry_on_conflict
 @transaction.atomic
 def series_grow(*, event: Event, now: datetime | None = None) -> list[Registration]:
     """Register everyone registered for the whole series for a newly published event.
@@ -161,17 +184,21 @@ def series_grow(*, event: Event, now: datetime | None = None) -> list[Registrati
     Called by events.services.event_publish. Returns the registrations created.
 
     Steps:
-    1. lock the event; nothing happens for a cancelled or ended event, or one whose
-       registration has closed;
+    1. lock the series FOR NO KEY UPDATE — whole-series requests, confirmations and
+       cancellations hold it FOR SHARE, so each of them sees this event published or
+       is seen here with its series registration — and the event; nothing happens for a
+       cancelled or ended event, or one whose registration has closed;
     2. for each active series registration, earliest first, of a participant who holds no
        registration for the event yet: a confirmed series registration gets a seat while
        the capacity allows, otherwise a waiting-list place; an unconfirmed one gets a
        pending registration, confirmed together with the rest;
     3. log;
-    4. queue the 'event added' mail to each confirmed participant.
+    4. queue the 'event added' mail to each confirmed participant, rendered when it is
+       sent (mails.mail_registration_deferred): nothing is rendered under the locks.
     """
     now = now or timezone.now()
-    event = Event.objects.select_for_update().select_related("series").get(pk=event.pk)
+    series_lock(series_id=event.series_id)
+    event = event_lock(event_id=event.pk)
     if (event.status != Event.Status.PUBLISHED or event.end <= now
             or (event.registration_closes and now >= event.registration_closes)):
         return []
@@ -198,10 +225,9 @@ def series_grow(*, event: Event, now: datetime | None = None) -> list[Registrati
                 len(created))
     for registration in created:
         if registration.state != State.PENDING:
-            mails.mail_registered(participant=registration.participant,
-                                  registrations=[registration],
-                                  cause=f"registration:{registration.pk}:added",
-                                  template="registration_event_added")
+            mails.mail_registration_deferred(registration=registration,
+                                             template="registration_event_added",
+                                             cause=f"registration:{registration.pk}:added")
     return created
 
 
@@ -218,7 +244,7 @@ def take_places(*, registrations: Sequence[Registration],
     if not registrations:
         return []
     event_ids = sorted({registration.event_id for registration in registrations})
-    locked = {event.pk: event for event in Event.objects.select_for_update()
+    locked = {event.pk: event for event in Event.objects.select_for_update(no_key=True)
               .filter(pk__in=event_ids).order_by("pk").only("status", "end", "capacity")}
     now = now or timezone.now()  # taken under the locks: the order of the waiting list
     for registration in registrations:
@@ -236,8 +262,9 @@ def take_places(*, registrations: Sequence[Registration],
 
 def _cancel(*, registration: Registration, now: datetime) -> tuple[Registration,
                                                                    list[Registration]]:
-    event = Event.objects.select_for_update().select_related("series").get(
-        pk=registration.event_id)
+    """Cancel one registration under the lock of its event (its participant locked by the
+    caller); a freed seat goes to the waiting list."""
+    event = event_lock(event_id=registration.event_id)
     registration = Registration.objects.select_related("participant").get(pk=registration.pk)
     if registration.state == State.CANCELLED:
         raise RegistrationError(_("This registration has already been cancelled."))

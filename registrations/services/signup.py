@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.db import insert_unless_taken
+from core.db import insert_unless_taken, retry_on_conflict
 from events.models import Event, Series
 from registrations import mails, queries
 from registrations.models import (
@@ -22,12 +22,19 @@ from registrations.models import (
     Registration,
     SeriesRegistration,
 )
-from registrations.services.base import ParticipantData, RegistrationError, State
+from registrations.services.base import (
+    ParticipantData,
+    RegistrationError,
+    State,
+    participant_lock,
+    series_lock_shared,
+)
 from registrations.services.places import take_places
 
 logger = logging.getLogger(__name__)
 
 
+@retry_on_conflict
 @transaction.atomic
 def registration_request(*, series: Series, data: ParticipantData, consent: ConsentText,
                          events: Sequence[Event] | None = None,
@@ -40,7 +47,9 @@ def registration_request(*, series: Series, data: ParticipantData, consent: Cons
     1. refuse (RegistrationError, nothing changed) if registration for the series or one of
        the chosen events is not open, or the consent is not the series' current version;
     2. find the participant by address, case-insensitively, and lock it — or create it
-       (refuse the placeholder address a deleted participant was given); a known address
+       (refuse the placeholder address a deleted participant was given) — then lock the
+       series FOR SHARE (an event being published meanwhile is waited for, and then
+       read as published; or it sees this series registration); a known address
        gets no duplicate, and its data is replaced only while it was never
        confirmed; record the consent (version and time), draw a new confirmation nonce
        (older confirmation links stop working), save;
@@ -68,6 +77,7 @@ def registration_request(*, series: Series, data: ParticipantData, consent: Cons
         raise RegistrationError(refusal)
 
     participant, created = _participant_lock_or_create(data=data, consent=consent, now=now)
+    series_lock_shared(series_ids=[series.pk])
     series_registration = None
     if events is None:  # a new participant has no series registration to reopen
         series_registration = (
@@ -102,6 +112,7 @@ def registration_request(*, series: Series, data: ParticipantData, consent: Cons
     return participant
 
 
+@retry_on_conflict
 @transaction.atomic
 def registration_confirm(*, participant_id: int, nonce: str, now: datetime | None = None
                          ) -> tuple[Participant, list[Registration]]:
@@ -112,7 +123,9 @@ def registration_confirm(*, participant_id: int, nonce: str, now: datetime | Non
     Steps:
     1. lock the participant; refuse (RegistrationError) a deleted participant, or a link
        that was already used or replaced by a newer one (its nonce no longer matches);
-    2. lock the events of the pending registrations, in id order;
+    2. lock FOR SHARE the series of the pending series registrations (an event being
+       published into them is waited for, and its pending registration then confirmed
+       here), then the events of the pending registrations, in id order;
     3. per event, re-count the seats taken under the lock: a seat (confirmed) while the
        capacity allows, otherwise a place on the waiting list; the time of this
        confirmation is the order of the waiting list; a pending registration for an event
@@ -123,7 +136,7 @@ def registration_confirm(*, participant_id: int, nonce: str, now: datetime | Non
        the join links of the confirmed online events.
     """
     try:
-        participant = Participant.objects.select_for_update().get(pk=participant_id)
+        participant = participant_lock(participant_id=participant_id)
     except Participant.DoesNotExist:
         participant = None
     if participant is None or participant.is_anonymised:
@@ -131,10 +144,12 @@ def registration_confirm(*, participant_id: int, nonce: str, now: datetime | Non
     if queries.confirm_link_used(participant=participant, nonce=nonce):
         raise RegistrationError(_("This link has already been used or was replaced by a "
                                   "newer one. Your personal page shows your registrations."))
+    pending_series = participant.series_registrations.filter(
+        confirmed_at__isnull=True, cancelled_at__isnull=True)
+    series_lock_shared(series_ids=pending_series.values_list("series_id", flat=True))
     registrations = take_places(registrations=_pending_registrations(participant), now=now)
     now = now or timezone.now()
-    participant.series_registrations.filter(
-        confirmed_at__isnull=True, cancelled_at__isnull=True).update(confirmed_at=now)
+    pending_series.update(confirmed_at=now)
     participant.confirmed_at = participant.confirmed_at or now
     participant.confirm_nonce = ""
     participant.save(update_fields=["confirmed_at", "confirm_nonce"])
@@ -145,6 +160,7 @@ def registration_confirm(*, participant_id: int, nonce: str, now: datetime | Non
     return participant, registrations
 
 
+@retry_on_conflict
 @transaction.atomic
 def registrations_add(*, participant: Participant, events: Sequence[Event],
                       now: datetime | None = None) -> list[Registration]:
@@ -166,7 +182,7 @@ def registrations_add(*, participant: Participant, events: Sequence[Event],
     5. queue the 'registered' mail with the calendar file.
     """
     now = now or timezone.now()
-    participant = Participant.objects.select_for_update().get(pk=participant.pk)
+    participant = participant_lock(participant_id=participant.pk)
     if participant.is_anonymised:
         raise RegistrationError(_("The data of this participant has been deleted."))
     if not events:
@@ -194,28 +210,40 @@ def registrations_add(*, participant: Participant, events: Sequence[Event],
     return registrations
 
 
+@retry_on_conflict
 def registrations_expire_pending(*, now: datetime | None = None) -> int:
     """Let registrations never confirmed expire after REGISTRATION_PENDING_HOURS.
 
     Returns how many registrations expired.
 
-    Steps: 1. pending series registrations and pending registrations requested before
-    the limit become cancelled — and so do the pending registrations of such a series
-    registration, even if the series grew by them later — in one transaction (no seat was
-    ever held, so nobody is promoted); 2. log. No mail: the address was never confirmed.
+    Steps: 1. lock the participants with pending series registrations or pending
+    registrations requested before the limit (by id), and FOR SHARE the series of those
+    series registrations (an event being published into them is waited for); 2. those
+    series registrations and pending registrations, re-checked under the locks, become
+    cancelled — and so do the pending registrations of such a series registration, even
+    if the series grew by them later — in one transaction (no seat was ever held, so
+    nobody is promoted); 3. log. No mail: the address was never confirmed.
     """
     now = now or timezone.now()
     limit = now - timedelta(hours=settings.REGISTRATION_PENDING_HOURS)
+    series_expired = SeriesRegistration.objects.filter(
+        confirmed_at__isnull=True, cancelled_at__isnull=True, requested_at__lt=limit)
+    expired = Registration.objects.filter(
+        Q(requested_at__lt=limit) | Q(series_registration__in=series_expired),
+        state=State.PENDING)
     with transaction.atomic():
-        series_expired = SeriesRegistration.objects.filter(
-            confirmed_at__isnull=True, cancelled_at__isnull=True, requested_at__lt=limit)
-        expired = Registration.objects.filter(
-            Q(requested_at__lt=limit) | Q(series_registration__in=series_expired),
-            state=State.PENDING,
-        ).update(state=State.CANCELLED, cancelled_at=now)
+        participant_ids = list(
+            Participant.objects.select_for_update(no_key=True)
+            .filter(Q(pk__in=series_expired.values("participant_id"))
+                    | Q(pk__in=expired.values("participant_id")))
+            .order_by("pk").values_list("pk", flat=True))
+        series_expired = series_expired.filter(participant_id__in=participant_ids)
+        series_lock_shared(series_ids=series_expired.values_list("series_id", flat=True))
+        count = expired.filter(participant_id__in=participant_ids).update(
+            state=State.CANCELLED, cancelled_at=now)
         series_expired.update(cancelled_at=now)
-    logger.info("%d pending registrations expired", expired)
-    return expired
+    logger.info("%d pending registrations expired", count)
+    return count
 
 
 def _participant_lock_or_create(*, data: ParticipantData, consent: ConsentText,
@@ -228,7 +256,8 @@ def _participant_lock_or_create(*, data: ParticipantData, consent: ConsentText,
     _participant_request(participant, data=data)
     created = insert_unless_taken(participant)  # a new address: one statement, no look-up
     if not created:
-        participant = Participant.objects.select_for_update().with_email(data.email).get()
+        participant = Participant.objects.select_for_update(no_key=True).with_email(
+            data.email).get()
         if participant.is_anonymised:  # the placeholder address of deleted data
             raise RegistrationError(_("This e-mail address cannot be registered."))
         _participant_request(participant, data=data)
