@@ -176,12 +176,13 @@ def registrations_add(*, participant: Participant, events: Sequence[Event],
     2. confirm the address if it was not; create or reopen the registrations; events
        already held keep their place;
     3. lock the events in id order and give each a seat or a waiting-list place (as in
-       registration_confirm); refuse (RegistrationError, nothing changed) if an event was
-       cancelled or ended since it was read, as its lock shows;
+       registration_confirm, at a time taken under the locks: the waiting list's order);
+       refuse (RegistrationError, nothing changed) if an event was cancelled or ended
+       since it was read, as its lock shows;
     4. log;
     5. queue the 'registered' mail with the calendar file.
     """
-    now = now or timezone.now()
+    placed_at, now = now, now or timezone.now()  # `now` for the refusals; seats: take_places
     participant = participant_lock(participant_id=participant.pk)
     if participant.is_anonymised:
         raise RegistrationError(_("The data of this participant has been deleted."))
@@ -196,7 +197,7 @@ def registrations_add(*, participant: Participant, events: Sequence[Event],
     new = [registration for event in events
            if (registration := _registration_request_one(participant=participant, event=event,
                                                          now=now)).state == State.PENDING]
-    registrations = take_places(registrations=new, now=now)
+    registrations = take_places(registrations=new, now=placed_at)
     if closed := next((registration for registration in registrations
                        if registration.state == State.CANCELLED), None):
         raise RegistrationError(
