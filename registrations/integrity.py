@@ -27,7 +27,6 @@ from django.utils import timezone
 
 from events.models import Event
 from mail.models import Mail
-from registrations.mails import stamp
 from registrations.models import Registration, SeriesRegistration
 
 State = Registration.State
@@ -163,12 +162,15 @@ def promoted_once(*, now: datetime) -> list[Finding]:
     """Every promotion is told once, and holds (ERROR).
 
     Each registration promoted from the waiting list gets one 'promoted' mail, written in
-    the promotion's transaction (cause registration:<id>:promoted:<time>). A registration
-    may be promoted again only in a later life: after it was cancelled and requested anew,
-    which sets requested_at. So, counting the mails timed at or after the registration's
-    requested_at: none holds two, and none whose registration is still on the waiting
-    list (told it moved up, but did not). (That a promoted registration got no mail is
-    not visible: nothing else marks a seat as promoted; the mail commits with it.)
+    the promotion's transaction under the event's lock (cause
+    registration:<id>:promoted:<time>). The registration's confirmed_at is the time it
+    took its current place, also taken under that lock (a registration cancelled and
+    requested anew takes a new one), and promotion keeps it. So the 'promoted' mails
+    written after a registration's confirmed_at (Mail.created_at) are the promotions of its
+    current place: at most one, and none if it is on the waiting list (told it moved up,
+    but did not). (That a promoted registration got no mail is not visible: nothing else
+    marks a seat as promoted; the mail commits with it. The times come from the app hosts'
+    clocks: keep them synchronised.)
     """
     promotions = _promotions()
     twice = set(_first(promotions.values("registration_id").annotate(mails=Count("pk"))
@@ -179,24 +181,24 @@ def promoted_once(*, now: datetime) -> list[Finding]:
         .order_by("pk").values_list("pk", flat=True)))
     if not (twice or still_waiting):
         return []
-    causes = defaultdict(list)
-    for registration_id, cause in (promotions.filter(registration_id__in=twice | still_waiting)
-                                   .values_list("registration_id", "cause")):
-        causes[registration_id].append(cause)
+    told = defaultdict(list)
+    for registration_id, cause, written in (
+            promotions.filter(registration_id__in=twice | still_waiting)
+            .order_by("created_at", "pk").values_list("registration_id", "cause", "created_at")):
+        told[registration_id].append((written, cause))
     findings = []
-    for registration in (Registration.objects.filter(pk__in=twice | still_waiting)
-                         .order_by("pk").only("state", "requested_at", "event_id")):
-        life = int(stamp(registration.requested_at))
-        current = sorted(cause for cause in causes[registration.pk]
-                         if int(cause.rsplit(":", 1)[1]) >= life)
+    for pk, event_id, state, placed in (
+            Registration.objects.filter(pk__in=twice | still_waiting, confirmed_at__isnull=False)
+            .order_by("pk").values_list("pk", "event_id", "state", "confirmed_at")):
+        current = [cause for written, cause in told[pk] if written > placed]
         if len(current) > 1:
             findings.append(Finding("promoted_once", (
-                f"registration {registration.pk} (event {registration.event_id}) was promoted "
-                f"{len(current)} times since it was requested: {', '.join(current)}")))
-        elif current and registration.state == State.WAITLISTED:
+                f"registration {pk} (event {event_id}) was promoted {len(current)} times "
+                f"since it took its place at {_moment(placed)}: {', '.join(current)}")))
+        elif current and state == State.WAITLISTED:
             findings.append(Finding("promoted_once", (
-                f"registration {registration.pk} (event {registration.event_id}) is on the "
-                f"waiting list, but its participant was told it moved up: {current[0]}")))
+                f"registration {pk} (event {event_id}) is on the waiting list since "
+                f"{_moment(placed)}, but its participant was told it moved up: {current[0]}")))
     return _capped("promoted_once", findings, max(len(twice), len(still_waiting)))
 
 

@@ -54,7 +54,7 @@ def waitlisted(*, participant: Participant, event: Event, ago: timedelta) -> Reg
 def promoted_mail(registration: Registration, *, at) -> Mail:
     return Mail.objects.create(cause=f"registration:{registration.pk}:promoted:{stamp(at)}",
                                to="someone@example.org", language="en", subject="Promoted",
-                               text="You have a seat.")
+                               text="You have a seat.", created_at=at)
 
 
 @pytest.mark.django_db
@@ -157,22 +157,23 @@ def test_check_integrity_passes_a_waiting_list_behind_earlier_seats():
 @pytest.mark.django_db
 def test_check_integrity_fails_on_a_registration_promoted_twice_in_one_life():
     event = event_create(series=series_create(), capacity=5)
-    requested = timezone.now() - timedelta(hours=1)
+    placed = timezone.now() - timedelta(hours=1)  # joined the waiting list
     twice = registration_create(participant=participant_create(), event=event,
-                                requested_at=requested)
-    first = promoted_mail(twice, at=requested + timedelta(minutes=10))
-    second = promoted_mail(twice, at=requested + timedelta(minutes=20))
+                                requested_at=placed, confirmed_at=placed)
+    first = promoted_mail(twice, at=placed + timedelta(minutes=10))
+    second = promoted_mail(twice, at=placed + timedelta(minutes=20))
     again = registration_create(participant=participant_create(), event=event,
-                                requested_at=requested)  # promoted, cancelled, requested anew
-    promoted_mail(again, at=requested - timedelta(days=1))
-    promoted_mail(again, at=requested + timedelta(minutes=10))
+                                requested_at=placed, confirmed_at=placed)
+    promoted_mail(again, at=placed - timedelta(days=1))  # then cancelled, requested anew
+    promoted_mail(again, at=placed + timedelta(minutes=10))
 
     code, report = check_integrity()
 
     assert code == 1
     assert report.count("ERROR") == 1
     assert (f"ERROR   promoted_once: registration {twice.pk} (event {event.pk}) was promoted "
-            f"2 times since it was requested: {first.cause}, {second.cause}") in report
+            f"2 times since it took its place at {placed.isoformat(timespec='microseconds')}: "
+            f"{first.cause}, {second.cause}") in report
 
 
 @pytest.mark.django_db
@@ -187,7 +188,8 @@ def test_check_integrity_fails_on_a_promotion_told_but_not_given():
 
     assert code == 1
     assert (f"ERROR   promoted_once: registration {waiting.pk} (event {event.pk}) is on the "
-            f"waiting list, but its participant was told it moved up: {mail.cause}") in report
+            f"waiting list since {waiting.confirmed_at.isoformat(timespec='microseconds')}, but "
+            f"its participant was told it moved up: {mail.cause}") in report
 
 
 @pytest.mark.django_db
