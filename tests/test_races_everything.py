@@ -432,3 +432,42 @@ def test_adding_an_event_while_its_last_seat_is_taken_waits_behind_the_one_who_t
     assert (seat.state, waiting.state) == (State.CONFIRMED, State.WAITLISTED)
     assert seat.confirmed_at < waiting.confirmed_at
     assert [finding.check for finding in integrity.integrity_check()] == []
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_registering_an_address_while_its_owner_deletes_their_data_registers_it_anew():
+    """Found by the race above: the address was taken when the registration looked, and
+    free once it could lock its owner, who had deleted their data (a server error). The
+    address is registered as a new one."""
+    series = series_create()
+    consent = consent_text_create(series=series)
+    event = event_create(series=series)
+    alice = services.registration_request(series=series, consent=consent, events=[event],
+                                          data=participant_data(email="alice@example.org"))
+    errors, registered = [], []
+
+    def register_again() -> None:
+        try:
+            registered.append(services.registration_request(
+                series=series, consent=consent, events=[event],
+                data=participant_data(email="alice@example.org")))
+        except BaseException as error:  # noqa: BLE001 - reported by the main thread
+            errors.append(error)
+        finally:
+            connection.close()
+
+    registering = threading.Thread(target=register_again)
+    with transaction.atomic():  # Alice deletes her data; the new request finds her locked
+        Participant.objects.select_for_update().get(pk=alice.pk)
+        registering.start()
+        time.sleep(0.5)
+        services.participant_delete(participant=alice)
+    registering.join(timeout=30)
+
+    assert errors == []
+    [again] = registered
+    assert again.pk != alice.pk
+    assert Participant.objects.get(pk=alice.pk).is_anonymised
+    assert list(again.registrations.values_list("event_id", "state")) == [
+        (event.pk, State.PENDING)]

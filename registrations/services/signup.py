@@ -32,6 +32,9 @@ from registrations.services.base import (
 from registrations.services.places import take_places
 
 logger = logging.getLogger(__name__)
+# Inserting a new address, or else locking its owner: tried again when the owner deleted
+# their data in between (each try that fails needs another deletion of that address).
+ADDRESS_ATTEMPTS = 3
 
 
 @retry_on_conflict
@@ -253,12 +256,21 @@ def _participant_lock_or_create(*, data: ParticipantData, consent: ConsentText,
     request's data (while never confirmed) and a new confirmation nonce (older confirmation
     links stop working); saved, and the consent to this notice recorded (each version
     once, with the time it was first given). True when created."""
-    participant = Participant(email=data.email, link_key=secrets.token_hex(16))
-    _participant_request(participant, data=data)
-    created = insert_unless_taken(participant)  # a new address: one statement, no look-up
-    if not created:
+    new = Participant(email=data.email, link_key=secrets.token_hex(16))
+    _participant_request(new, data=data)
+    for _attempt in range(ADDRESS_ATTEMPTS):
+        if created := insert_unless_taken(new):  # a new address: one statement, no look-up
+            participant = new
+            break
+        # taken: its owner, locked — unless they deleted their data (and the address with
+        # it) before the lock was ours: then the address is new again
         participant = Participant.objects.select_for_update(no_key=True).with_email(
-            data.email).get()
+            data.email).first()
+        if participant is not None:
+            break
+    else:
+        raise RegistrationError(_("Please try again in a moment."))
+    if not created:
         if participant.is_anonymised:  # the placeholder address of deleted data
             raise RegistrationError(_("This e-mail address cannot be registered."))
         _participant_request(participant, data=data)
