@@ -63,7 +63,8 @@ def insert_unless_taken(instance: models.Model) -> bool:
 
 # SQLSTATEs of PostgreSQL after which the whole transaction may simply be run again.
 _RETRYABLE_SQLSTATES = {"40P01": "deadlock_detected", "40001": "serialization_failure"}
-# SQLite's "database is locked" (SQLITE_BUSY) and "database table is locked" (SQLITE_LOCKED)
+# SQLite's "database is locked" (SQLITE_BUSY, after the connection's timeout) and "database
+# table is locked" (SQLITE_LOCKED, e.g. between connections sharing a cache)
 _RETRYABLE_SQLITE_CODES = {5, 6}
 
 
@@ -76,7 +77,8 @@ def database_conflict(error: BaseException) -> str | None:
     cause = error.__cause__ or error
     if (sqlstate := getattr(cause, "sqlstate", None)) in _RETRYABLE_SQLSTATES:
         return _RETRYABLE_SQLSTATES[sqlstate]
-    if getattr(cause, "sqlite_errorcode", None) in _RETRYABLE_SQLITE_CODES or (
+    code = getattr(cause, "sqlite_errorcode", None)  # extended codes keep the primary one
+    if (code is not None and code & 0xFF in _RETRYABLE_SQLITE_CODES) or (
             isinstance(cause, sqlite3.OperationalError) and "is locked" in str(cause)):
         return "database_locked"
     return None

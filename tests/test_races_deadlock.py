@@ -32,7 +32,7 @@ State = Registration.State
 EVENTS = 4
 CAPACITY = 6
 HOLDERS = 24  # confirmed for every event (some on the waiting list)
-CLIENTS = 40
+CLIENTS = 24  # threads, each with its own connection (the server allows 100 in all)
 
 
 def test_cancellations_and_registrations_on_the_same_events_all_succeed():
@@ -98,6 +98,7 @@ def deadlock_partner(*, event: Event, participant: Participant, done: threading.
                 deadline = time.monotonic() + 20
                 while time.monotonic() < deadline:
                     cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE "
+                                   "datname = current_database() AND "
                                    "wait_event_type = 'Lock' AND pid <> pg_backend_pid()")
                     if cursor.fetchone()[0]:
                         break

@@ -10,7 +10,8 @@ import pytest
 from django.db import connection
 
 from events.models import Event
-from events.services import event_publish
+from events.services import event_cancel, event_publish
+from mail.models import Mail
 from registrations import services
 from registrations.models import Registration, SeriesRegistration
 from tests.factories import event_create, series_create
@@ -26,8 +27,8 @@ State = Registration.State
 
 ROUNDS = 3
 CONFIRMED_BEFORE = 30  # series registrants confirmed long ago: the publish mails them
-CONFIRMERS = 12  # requested the whole series before, confirm during the publish
-REQUESTERS = 12  # request the whole series during the publish
+CONFIRMERS = 10  # requested the whole series before, confirm during the publish
+REQUESTERS = 10  # request the whole series during the publish
 CAPACITY = 40
 
 
@@ -110,3 +111,46 @@ def test_publishing_during_whole_series_confirmations_and_requests_loses_nobody(
     assert not Registration.objects.filter(state=State.PENDING).exists()
     for event in published:
         assert series_holes(series, event) == []
+
+
+def test_publishing_while_series_registrants_leave_gives_those_who_left_nothing():
+    """Half of the series registrants delete their data, a quarter cancel everything, while
+    an event is published: those who left hold nothing of it, no mail goes to a deleted
+    address; those who stayed hold it and are told."""
+    series = series_create()
+    people = []
+    for _ in range(24):
+        person = participant_create()
+        series_registration_create(participant=person, series=series)
+        people.append(person)
+    deleting, cancelling, staying = people[:12], people[12:18], people[18:]
+    new = event_create(series=series, status=Event.Status.DRAFT)
+
+    errors = race([partial(event_publish, event=new)]
+                  + [partial(services.participant_delete, participant=person)
+                     for person in deleting]
+                  + [partial(services.registrations_cancel_all, participant=person)
+                     for person in cancelling])
+
+    assert errors == []
+    held = dict(Registration.objects.filter(event=new).active()
+                .values_list("participant_id", "state"))
+    assert held == {person.pk: State.CONFIRMED for person in staying}
+    assert not Mail.objects.filter(to__in=[person.email for person in deleting]).exists()
+    assert not Mail.objects.filter(to="", state=Mail.State.QUEUED).exists()
+    added = Mail.objects.filter(cause__endswith=":added", state=Mail.State.QUEUED)
+    assert set(added.values_list("to", flat=True)) >= {person.email for person in staying}
+
+
+def test_cancelling_an_event_during_whole_series_requests_leaves_nothing_open():
+    series = series_create()
+    consent = consent_text_create(series=series)
+    doomed = event_create(series=series)
+
+    errors = race([partial(event_cancel, event=doomed)]
+                  + [partial(services.registration_request, series=series, consent=consent,
+                             data=participant_data(email=f"requester{index}@example.org"))
+                     for index in range(16)])
+
+    assert errors == []
+    assert list(doomed.registrations.active().values_list("state", flat=True)) == []
