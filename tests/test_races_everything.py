@@ -37,7 +37,7 @@ from tests.factories import event_create, series_create
 from tests.test_registrations_factories import consent_text_create, participant_data
 
 State = Registration.State
-THREADS = int(os.environ.get("RACE_THREADS", 14))
+THREADS = int(os.environ.get("RACE_THREADS", 12))
 SECONDS = float(os.environ.get("RACE_SECONDS", 12))
 HTTP_SHARE = 0.4  # of the operations that a visitor makes through a page
 CAPACITIES = [1, 2, 3, 4, 6, None]
