@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from events.models import Event
 from mail.models import Mail
-from registrations.models import Registration, SeriesRegistration
+from registrations.models import Participant, Registration, SeriesRegistration
 
 State = Registration.State
 ERROR, WARNING = "error", "warning"
@@ -316,9 +316,10 @@ def cancelled_events_hold_nothing(*, now: datetime) -> list[Finding]:
     given only under the event's lock to a published event. (A pending one may stay: it
     holds nothing, and confirming it cancels it.)
     """
-    rows = _first(Registration.objects.filter(
-        state__in=[State.CONFIRMED, State.WAITLISTED], event__status=Event.Status.CANCELLED,
-        event__end__gt=now).order_by("pk").values_list("pk", "event_id", "state"))
+    cancelled = Event.objects.filter(status=Event.Status.CANCELLED, end__gt=now).values("pk")
+    rows = _first(Registration.objects.filter(  # by event: the registrations' index
+        event_id__in=cancelled, state__in=[State.CONFIRMED, State.WAITLISTED])
+        .order_by("pk").values_list("pk", "event_id", "state"))
     return _capped("cancelled_events_hold_nothing", [Finding("cancelled_events_hold_nothing", (
         f"registration {pk} of cancelled event {event_id} is still {state}"))
         for pk, event_id, state in rows], len(rows))
@@ -332,11 +333,14 @@ def confirmation_times(*, now: datetime) -> list[Finding]:
     cancelled registration has cancelled_at; a confirmed series registration belongs to a
     confirmed address.
     """
-    placed = Q(state__in=[State.CONFIRMED, State.WAITLISTED])
-    rows = _first(Registration.objects.filter(
-        (placed & (Q(confirmed_at__isnull=True) | Q(participant__confirmed_at__isnull=True)))
-        | Q(state=State.CANCELLED, cancelled_at__isnull=True))
-        .order_by("pk").values_list("pk", "participant_id", "state", "confirmed_at"))
+    placed = Registration.objects.filter(state__in=[State.CONFIRMED, State.WAITLISTED])
+    never_confirmed = Participant.objects.filter(confirmed_at__isnull=True).values("pk")
+    rows = sorted({row for queryset in (  # three cheap queries (one with OR scans and joins)
+        placed.filter(confirmed_at__isnull=True),
+        placed.filter(participant_id__in=never_confirmed),
+        Registration.objects.filter(state=State.CANCELLED, cancelled_at__isnull=True),
+    ) for row in _first(queryset.order_by("pk").values_list(
+        "pk", "participant_id", "state", "confirmed_at"))})
     findings = []
     for pk, participant_id, state, confirmed_at in rows:
         if state == State.CANCELLED:
@@ -348,7 +352,7 @@ def confirmation_times(*, now: datetime) -> list[Finding]:
                        f"confirmed")
         findings.append(Finding("confirmation_times", f"registration {pk} ({state}) {problem}"))
     series = _first(SeriesRegistration.objects.filter(confirmed_at__isnull=False,
-                                                    participant__confirmed_at__isnull=True)
+                                                    participant_id__in=never_confirmed)
                   .order_by("pk").values_list("pk", "participant_id"))
     findings += [Finding("confirmation_times", (
         f"series registration {pk} is confirmed, but participant {participant_id}'s address "
