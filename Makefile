@@ -46,7 +46,7 @@ messages: $(VENV)/.installed
 	@$(BIN)/django-admin compilemessages --ignore=.venv --ignore=data -v 0
 
 check: setup
-	$(BIN)/ruff check . bench/pages bench/registration_rush bench/registration_cost
+	$(BIN)/ruff check . bench/pages bench/registration_rush bench/registration_cost bench/publish_hold
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py check
 

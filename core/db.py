@@ -6,7 +6,7 @@ import logging
 import random
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import ParamSpec, TypeVar
 
 from django.conf import settings
@@ -59,6 +59,46 @@ def insert_unless_taken(instance: models.Model) -> bool:
     signals.post_save.send(sender=model, instance=instance, created=True, update_fields=None,
                            raw=False, using=using)
     return True
+
+
+def insert_many_unless_taken(instances: Sequence[models.Model]) -> list[int]:
+    """Insert each of `instances` unless a unique constraint already holds a row with its
+    values, in one statement (`INSERT … VALUES …, … ON CONFLICT DO NOTHING RETURNING`);
+    the primary keys of the rows inserted, in no particular order (the instances' are not
+    set). Unlike insert_unless_taken, no signals are sent. For models without parents and
+    without database defaults, all of one model."""
+    if not instances:
+        return []
+    model = type(instances[0])
+    opts = model._meta
+    using = router.db_for_write(model)
+    connection = connections[using]
+    if opts.parents or connection.vendor not in ("postgresql", "sqlite"):
+        raise NotImplementedError(f"insert_many_unless_taken: {opts.label} on {connection.vendor}")
+    fields = [field for field in opts.concrete_fields if not field.primary_key]
+    rows = [[field.get_db_prep_save(field.pre_save(instance, True), connection)
+             for field in fields] for instance in instances]
+    if any(hasattr(value, "resolve_expression") for row in rows for value in row):
+        raise NotImplementedError(f"insert_many_unless_taken: a database default in {opts.label}")
+    quote = connection.ops.quote_name
+    row_sql = f"({', '.join(['%s'] * len(fields))})"
+
+    def sql_for(count: int) -> str:
+        return (f"INSERT INTO {quote(opts.db_table)} "  # noqa: S608 — quoted names; values are parameters
+                f"({', '.join(quote(field.column) for field in fields)}) "
+                f"VALUES {', '.join([row_sql] * count)} "
+                f"ON CONFLICT DO NOTHING RETURNING {quote(opts.pk.column)}")
+
+    inserted = []
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), _INSERT_BATCH):
+            batch = rows[start:start + _INSERT_BATCH]
+            cursor.execute(sql_for(len(batch)), [value for row in batch for value in row])
+            inserted += [row[0] for row in cursor.fetchall()]
+    return inserted
+
+
+_INSERT_BATCH = 500  # rows per statement: within SQLite's limit of parameters
 
 
 # SQLSTATEs of PostgreSQL after which the whole transaction may simply be run again.

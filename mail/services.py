@@ -2,7 +2,7 @@
 
 Other apps call `mail_queue` (and `mails_anonymise` when a person's data is deleted), and
 `mail_check_register` for mails that may go stale before they are sent (reminders).
-`mail_queue_deferred` writes a mail whose texts the sender renders (through a renderer
+`mails_queue_deferred` writes mails whose texts the sender renders (through a renderer
 registered with `mail_renderer_register`): for the many mails of one change made under
 locks (an event published or cancelled), which rendering would hold for seconds.
 `mail_send` and `mails_send_due` are run by the tasks in mail/tasks.py; a claim on the
@@ -32,7 +32,7 @@ from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.html import escape
 
-from core.db import insert_unless_taken
+from core.db import insert_many_unless_taken, insert_unless_taken
 from mail.models import Mail, MailAttachment
 
 logger = logging.getLogger(__name__)
@@ -67,7 +67,7 @@ _RENDERERS: dict[str, Callable[[Mapping[str, Any], str], MailContent | None]] = 
 
 def mail_renderer_register(
         kind: str, renderer: Callable[[Mapping[str, Any], str], MailContent | None]) -> None:
-    """Have deferred mails of `kind` (mail_queue_deferred) rendered by `renderer(arguments,
+    """Have deferred mails of `kind` (mails_queue_deferred) rendered by `renderer(arguments,
     language)` when they are sent. Call it from an AppConfig.ready()."""
     _RENDERERS[kind] = renderer
 
@@ -131,36 +131,54 @@ def mail_queue(
     return mail
 
 
-def mail_queue_deferred(*, cause: str, to: str, language: str, kind: str,
-                        arguments: Mapping[str, Any]) -> Mail:
-    """Write a mail to the outbox in the caller's transaction, to be rendered when it is sent.
+@dataclass(frozen=True)
+class DeferredMail:
+    """A mail to be rendered when it is sent: by the renderer of `kind`
+    (mail_renderer_register), from `arguments` (ids and the facts of the moment, plain
+    JSON), in `language`."""
 
-    Like mail_queue, but the row names what to render — the renderer of `kind`
-    (mail_renderer_register) and its `arguments` (ids and the facts of the moment, plain
-    JSON) — instead of holding the texts: nothing is rendered inside the caller's
-    transaction. mail_send renders it (in `language`) before the first attempt; a mail
-    written but never rendered (the process died after the commit) is rendered by the
-    sweep of due mails like any due mail.
+    cause: str
+    to: str
+    language: str
+    kind: str
+    arguments: Mapping[str, Any]
 
-    Steps: 1. check the address (ValidationError); 2. insert the mail unless one was
-    already queued for `cause` (then return that one); 3. on commit, enqueue mail_send.
+
+def mails_queue_deferred(*, mails: Sequence[DeferredMail]) -> int:
+    """Write mails to the outbox in the caller's transaction, to be rendered when sent.
+
+    Like mail_queue, but each row names what to render instead of holding the texts, and
+    all are written in one statement: nothing is rendered inside the caller's transaction
+    (for the many mails of one change made under locks). mail_send renders each before
+    its first attempt; a mail written but never rendered (the process died after the
+    commit) is rendered by the sweep of due mails like any due mail.
+
+    Returns how many mails were new.
+
+    Steps: 1. check the addresses (ValidationError) and that each kind has a renderer;
+    2. insert the mails, leaving out each whose cause is already in the outbox (also from
+    a concurrent transaction; core.db.insert_many_unless_taken); 3. on commit, enqueue
+    mail_send for each new one.
     """
-    validate_email(to)
-    if kind not in _RENDERERS:
-        raise ValueError(f"No renderer for deferred mails of kind {kind!r}")
-    mail = Mail(cause=cause, to=to, language=language, subject="", text="",
-                render={"kind": kind, "arguments": dict(arguments)})
-    if not insert_unless_taken(mail):
-        return Mail.objects.get(cause=cause)
-    transaction.on_commit(partial(_mail_send_enqueue, mail_id=mail.pk), robust=True)
-    return mail
+    for mail in mails:
+        validate_email(mail.to)
+        if mail.kind not in _RENDERERS:
+            raise ValueError(f"No renderer for deferred mails of kind {mail.kind!r}")
+    mail_ids = insert_many_unless_taken([
+        Mail(cause=mail.cause, to=mail.to, language=mail.language, subject="", text="",
+             render={"kind": mail.kind, "arguments": dict(mail.arguments)})
+        for mail in mails])
+    for mail_id in sorted(mail_ids):
+        transaction.on_commit(partial(_mail_send_enqueue, mail_id=mail_id), robust=True)
+    return len(mail_ids)
 
 
 def mail_render_deferred(*, mail: Mail, only_if: QuerySet[Mail] | None = None) -> Mail | None:
-    """Render a deferred mail (mail_queue_deferred) and store its texts and attachments.
+    """Render a deferred mail (mails_queue_deferred) and store its texts and attachments.
 
-    Returns the mail, rendered; None when its renderer finds it no longer wanted, or when
-    `only_if` (the sender's claim on the row) no longer matches: then nothing is stored.
+    Returns the mail with its texts (its attachments are stored, not loaded); None when its
+    renderer finds it no longer wanted, or when `only_if` (the sender's claim on the row)
+    no longer matches: then nothing is stored.
 
     Steps: 1. call the renderer of its kind with its arguments and language; 2. render
     subject, text and HTML (mail_render); 3. in one transaction, store them (only while
@@ -182,7 +200,8 @@ def mail_render_deferred(*, mail: Mail, only_if: QuerySet[Mail] | None = None) -
             MailAttachment(mail=mail, filename=attachment.filename,
                            content_type=attachment.content_type, content=attachment.content)
             for attachment in content.attachments)
-    return Mail.objects.prefetch_related("attachments").get(pk=mail.pk)
+    mail.subject, mail.text, mail.html, mail.render = subject, text, html, None
+    return mail
 
 
 def mail_render(

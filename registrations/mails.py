@@ -2,7 +2,7 @@
 
 Each writes the outbox row through mail_queue in the caller's transaction (see services);
 the many mails of one change to an event are written to be rendered by the sender
-(mail_registration_deferred).
+(mails_registration_deferred).
 """
 
 from collections.abc import Callable, Mapping, Sequence
@@ -16,7 +16,13 @@ from core.choices import choice_label
 from core.i18n import url_language
 from events.calendars import calendar_bytes
 from events.models import Event, Series
-from mail.services import Attachment, MailContent, mail_queue, mail_queue_deferred
+from mail.services import (
+    Attachment,
+    DeferredMail,
+    MailContent,
+    mail_queue,
+    mails_queue_deferred,
+)
 from registrations import links
 from registrations.calendars import registrations_calendar, shows_join_link
 from registrations.models import Participant, Registration
@@ -159,27 +165,28 @@ def mail_personal_link(*, participant: Participant, now: datetime) -> None:
 
 # Mails of one registration, many at once under the locks of an event's change (the series
 # grew by it, it was cancelled, seats freed up): written as what to render, rendered by the
-# sender (mail.services.mail_queue_deferred) as the functions above render them.
+# sender (mail.services.mails_queue_deferred) as the functions above render them.
 REGISTRATION_MAIL = "registration"
 REGISTRATION_TEMPLATES = ("registration_event_added", "registration_promoted",
                           "registration_event_cancelled")
 
 
-def mail_registration_deferred(*, registration: Registration, cause: str,
-                               template: str) -> None:
-    """Queue one of REGISTRATION_TEMPLATES about `registration` (its participant loaded),
-    in its state of now, to be rendered when it is sent."""
-    participant = registration.participant
-    if participant.is_anonymised:
-        return
-    mail_queue_deferred(cause=cause, to=participant.email, language=participant.language,
-                        kind=REGISTRATION_MAIL,
-                        arguments={"registration": registration.pk, "state": registration.state,
-                                   "template": template})
+def mails_registration_deferred(*, registrations: Sequence[Registration], template: str,
+                                cause: str) -> None:
+    """Queue one of REGISTRATION_TEMPLATES about each registration (its participant loaded),
+    in its state of now, to be rendered when it is sent; the cause of each is
+    `registration:<id>:<cause>`. Nothing to participants whose data was deleted."""
+    mails_queue_deferred(mails=[
+        DeferredMail(cause=f"registration:{registration.pk}:{cause}",
+                     to=registration.participant.email,
+                     language=registration.participant.language, kind=REGISTRATION_MAIL,
+                     arguments={"registration": registration.pk, "state": registration.state,
+                                "template": template})
+        for registration in registrations if not registration.participant.is_anonymised])
 
 
 def registration_mail_render(arguments: Mapping[str, Any], language: str) -> MailContent | None:
-    """The content of a mail of mail_registration_deferred, as it was when queued: the
+    """The content of a mail of mails_registration_deferred, as it was when queued: the
     registration's state and the participant's language of then; None once the participant's
     data is deleted or the registration is gone."""
     registration = (Registration.objects.select_related("participant", "event__series")

@@ -4,10 +4,12 @@ state, whatever order the transactions commit in."""
 
 import threading
 from collections.abc import Callable
+from datetime import timedelta
 from functools import partial
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from events.models import Event
 from events.services import event_cancel, event_publish
@@ -154,3 +156,28 @@ def test_cancelling_an_event_during_whole_series_requests_leaves_nothing_open():
 
     assert errors == []
     assert list(doomed.registrations.active().values_list("state", flat=True)) == []
+
+
+def test_publishing_during_the_expiry_and_late_confirmations_leaves_nothing_pending():
+    """Series registrations that were never confirmed expire while an event is published
+    and some of them are confirmed at the last moment: whatever the order, an expired
+    series registration leaves no pending registration behind, a confirmed one holds the
+    new event."""
+    series = series_create()
+    consent = consent_text_create(series=series)
+    late = [services.registration_request(
+        series=series, consent=consent, data=participant_data(email=f"late{index}@example.org"),
+        now=timezone.now() - timedelta(hours=49)) for index in range(12)]
+    for _ in range(6):
+        series_registration_create(participant=participant_create(), series=series)
+    new = event_create(series=series, status=Event.Status.DRAFT)
+
+    errors = race([partial(event_publish, event=new),
+                   services.registrations_expire_pending]
+                  + [partial(services.registration_confirm, participant_id=participant.pk,
+                             nonce=participant.confirm_nonce) for participant in late[:6]])
+
+    assert errors == []
+    assert series_holes(series, new) == []
+    assert not Registration.objects.filter(
+        state=State.PENDING, series_registration__cancelled_at__isnull=False).exists()

@@ -97,7 +97,7 @@ def waitlist_promote(*, event: Event, now: datetime | None = None) -> list[Regis
     2. set each confirmed and save;
     3. log;
     4. queue a 'promoted' mail to each, with the calendar file and the join link (rendered
-       when it is sent: mails.mail_registration_deferred).
+       when it is sent: mails.mails_registration_deferred).
     """
     now = now or timezone.now()
     free = _free_seats(event)
@@ -109,9 +109,8 @@ def waitlist_promote(*, event: Event, now: datetime | None = None) -> list[Regis
         registration.state = State.CONFIRMED
         registration.save(update_fields=["state"])
         logger.info("Registration %s promoted from the waiting list", registration.pk)
-        mails.mail_registration_deferred(
-            registration=registration, template="registration_promoted",
-            cause=f"registration:{registration.pk}:promoted:{mails.stamp(now)}")
+    mails.mails_registration_deferred(registrations=promoted, template="registration_promoted",
+                                      cause=f"promoted:{mails.stamp(now)}")
     return promoted
 
 
@@ -152,7 +151,7 @@ def event_registrations_cancel(*, event: Event,
     4. queue the 'event cancelled' mail, with a calendar file that marks the event
        cancelled, to each participant who held a seat or a waiting-list place (an address
        never confirmed gets no mail); rendered when it is sent
-       (mails.mail_registration_deferred).
+       (mails.mails_registration_deferred).
     """
     now = now or timezone.now()
     series_lock(series_id=event.series_id)
@@ -169,10 +168,8 @@ def event_registrations_cancel(*, event: Event,
         registration.event = event
         registration.state, registration.cancelled_at = State.CANCELLED, now
     logger.info("Event %s cancelled: %d registrations cancelled", event.pk, len(registrations))
-    for registration in told:
-        mails.mail_registration_deferred(
-            registration=registration, template="registration_event_cancelled",
-            cause=f"registration:{registration.pk}:event-cancelled")
+    mails.mails_registration_deferred(registrations=told, template="registration_event_cancelled",
+                                      cause="event-cancelled")
     return registrations
 
 
@@ -194,7 +191,7 @@ def series_grow(*, event: Event, now: datetime | None = None) -> list[Registrati
        pending registration, confirmed together with the rest;
     3. log;
     4. queue the 'event added' mail to each confirmed participant, rendered when it is
-       sent (mails.mail_registration_deferred): nothing is rendered under the locks.
+       sent (mails.mails_registration_deferred): nothing is rendered under the locks.
     """
     now = now or timezone.now()
     series_lock(series_id=event.series_id)
@@ -223,11 +220,10 @@ def series_grow(*, event: Event, now: datetime | None = None) -> list[Registrati
     Registration.objects.bulk_create(created)  # sets their ids, which the mails' causes name
     logger.info("Series %s grew by event %s: %d registrations", event.series_id, event.pk,
                 len(created))
-    for registration in created:
-        if registration.state != State.PENDING:
-            mails.mail_registration_deferred(registration=registration,
-                                             template="registration_event_added",
-                                             cause=f"registration:{registration.pk}:added")
+    mails.mails_registration_deferred(
+        registrations=[registration for registration in created
+                       if registration.state != State.PENDING],
+        template="registration_event_added", cause="added")
     return created
 
 

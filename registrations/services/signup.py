@@ -221,8 +221,9 @@ def registrations_expire_pending(*, now: datetime | None = None) -> int:
     Returns how many registrations expired.
 
     Steps: 1. lock the participants with pending series registrations or pending
-    registrations requested before the limit (by id), and FOR SHARE the series of those
-    series registrations (an event being published into them is waited for); 2. those
+    registrations requested before the limit (by id), FOR SHARE the series of those
+    series registrations (an event being published into them is waited for), and the
+    events of those registrations (by id: an event being cancelled writes them too); 2. those
     series registrations and pending registrations, re-checked under the locks, become
     cancelled — and so do the pending registrations of such a series registration, even
     if the series grew by them later — in one transaction (no seat was ever held, so
@@ -243,8 +244,10 @@ def registrations_expire_pending(*, now: datetime | None = None) -> int:
             .order_by("pk").values_list("pk", flat=True))
         series_expired = series_expired.filter(participant_id__in=participant_ids)
         series_lock_shared(series_ids=series_expired.values_list("series_id", flat=True))
-        count = expired.filter(participant_id__in=participant_ids).update(
-            state=State.CANCELLED, cancelled_at=now)
+        expired = expired.filter(participant_id__in=participant_ids)
+        list(Event.objects.select_for_update(no_key=True)  # an event's cancellation writes
+             .filter(pk__in=expired.values("event_id")).order_by("pk").values_list("pk"))
+        count = expired.update(state=State.CANCELLED, cancelled_at=now)
         series_expired.update(cancelled_at=now)
     logger.info("%d pending registrations expired", count)
     return count
