@@ -32,6 +32,9 @@ from registrations.services.base import (
 from registrations.services.places import take_places
 
 logger = logging.getLogger(__name__)
+# Inserting a new address, or else locking its owner: tried again when the owner deleted
+# their data in between (each try that fails needs another deletion of that address).
+ADDRESS_ATTEMPTS = 3
 
 
 @retry_on_conflict
@@ -167,11 +170,13 @@ def registrations_add(*, participant: Participant, events: Sequence[Event],
     2. confirm the address if it was not; create or reopen the registrations; events
        already held keep their place;
     3. lock the events in id order and give each a seat or a waiting-list place (as in
-       registration_confirm);
+       registration_confirm, at a time taken under the locks: the waiting list's order);
+       refuse (RegistrationError, nothing changed) if an event was cancelled or ended
+       since it was read, as its lock shows;
     4. log;
     5. queue the 'registered' mail with the calendar file.
     """
-    now = now or timezone.now()
+    placed_at, now = now, now or timezone.now()  # `now` for the refusals; seats: take_places
     participant = participant_lock(participant_id=participant.pk)
     if participant.is_anonymised:
         raise RegistrationError(_("The data of this participant has been deleted."))
@@ -186,7 +191,12 @@ def registrations_add(*, participant: Participant, events: Sequence[Event],
     new = [registration for event in events
            if (registration := _registration_request_one(participant=participant, event=event,
                                                          now=now)).state == State.PENDING]
-    registrations = take_places(registrations=new, now=now)
+    registrations = take_places(registrations=new, now=placed_at)
+    if closed := next((registration for registration in registrations
+                       if registration.state == State.CANCELLED), None):
+        raise RegistrationError(
+            queries.event_registration_refusal(event=closed.event, now=closed.cancelled_at)
+            or _("Registration for “%(event)s” is closed.") % {"event": closed.event.title})
     logger.info("Registrations added: participant %s, %d events", participant.pk, len(new))
     if registrations:
         stamp = mails.stamp(registrations[0].confirmed_at)
@@ -240,12 +250,21 @@ def _participant_lock_or_create(*, data: ParticipantData, consent: ConsentText,
     request's data (while never confirmed) and a new confirmation nonce (older confirmation
     links stop working); saved, and the consent to this notice recorded (each version
     once, with the time it was first given). True when created."""
-    participant = Participant(email=data.email, link_key=secrets.token_hex(16))
-    _participant_request(participant, data=data)
-    created = insert_unless_taken(participant)  # a new address: one statement, no look-up
-    if not created:
+    new = Participant(email=data.email, link_key=secrets.token_hex(16))
+    _participant_request(new, data=data)
+    for _attempt in range(ADDRESS_ATTEMPTS):
+        if created := insert_unless_taken(new):  # a new address: one statement, no look-up
+            participant = new
+            break
+        # taken: its owner, locked — unless they deleted their data (and the address with
+        # it) before the lock was ours: then the address is new again
         participant = Participant.objects.select_for_update(no_key=True).with_email(
-            data.email).get()
+            data.email).first()
+        if participant is not None:
+            break
+    else:
+        raise RegistrationError(_("Please try again in a moment."))
+    if not created:
         if participant.is_anonymised:  # the placeholder address of deleted data
             raise RegistrationError(_("This e-mail address cannot be registered."))
         _participant_request(participant, data=data)
