@@ -128,6 +128,7 @@ def restored(tmp_path_factory):
     folder = tmp_path_factory.mktemp("backup")
     live, fresh, backups = folder / "live", folder / "fresh", folder / "backups"
     log, stop = folder / "committed.jsonl", folder / "stop"
+    live.mkdir()  # a deployment's data folder exists before its first migrate
     assert manage(live, "migrate", "--no-input").returncode == 0
     for name, content in MEDIA_FILES.items():
         (live / "media" / name).parent.mkdir(parents=True, exist_ok=True)
