@@ -94,6 +94,19 @@ def redis_url() -> str:
     return f"redis://{REDIS_HOST}:{REDIS_PORT}/{redis_database(0)}"
 
 
+@pytest.fixture
+def redis_cache(settings, redis_url):
+    """The cache on its own Redis database, emptied before and after."""
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    client.flushdb()
+    settings.CACHES = {"default": {"BACKEND": "core.cache.RedisCache", "LOCATION": redis_url}}
+    yield client
+    client.flushdb()
+    client.close()
+
+
 def redis_database(purpose: int) -> int:
     """A Redis database of this test process's own, for `purpose` 0 (the cache) or 1 (the
     task queue): 15 and 14 in the first pytest-xdist worker, 11 and 10 in the second, …

@@ -7,20 +7,6 @@ from django.core.cache import cache
 from events import page_cache
 from registrations.ratelimit import Limit, rate_limits_hit
 
-
-@pytest.fixture
-def redis_cache(settings, redis_url):
-    """The cache on its own Redis database, emptied before and after."""
-    import redis
-
-    client = redis.Redis.from_url(redis_url)
-    client.flushdb()
-    settings.CACHES = {"default": {"BACKEND": "core.cache.RedisCache", "LOCATION": redis_url}}
-    yield client
-    client.flushdb()
-    client.close()
-
-
 pytestmark = pytest.mark.redis
 
 

@@ -31,18 +31,6 @@ def file_cache(settings, tmp_path):
     return tmp_path / "cache"
 
 
-@pytest.fixture
-def redis_cache(settings, redis_url):
-    import redis
-
-    client = redis.Redis.from_url(redis_url)
-    client.flushdb()
-    settings.CACHES = {"default": {"BACKEND": "core.cache.RedisCache", "LOCATION": redis_url}}
-    yield client
-    client.flushdb()
-    client.close()
-
-
 def attempt(number: int, address: str = "ada@example.org") -> bool:
     """One registration attempt from its own IP: only the per-address limit (5) can hit."""
     return rate_limits_hit(Limit("ip", f"192.0.2.{number}", 30), Limit("address", address, 5),
