@@ -56,8 +56,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def smtp_server(port: int):
-    inbox = Inbox()
+def smtp_server(port: int, inbox: Inbox | None = None):
+    """A real SMTP server on 127.0.0.1:`port` while the context runs; yields its inbox."""
+    inbox = inbox or Inbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
     try:

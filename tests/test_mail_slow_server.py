@@ -9,7 +9,6 @@ import smtplib
 import subprocess
 import sys
 import time
-from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
@@ -24,7 +23,14 @@ from django_tasks_db.models import DBTaskResult
 from mail import services
 from mail.models import Mail
 from mail.services import mail_retry, mail_send, mails_anonymise, mails_send_due
-from tests.test_mail_delivery import ROOT, Inbox, free_port, queue_test_mail, signal_handlers_kept
+from tests.test_mail_delivery import (
+    ROOT,
+    Inbox,
+    free_port,
+    queue_test_mail,
+    signal_handlers_kept,
+    smtp_server,
+)
 
 JOHN = {"to": "john.smith@example.org", "language": "en"}
 
@@ -48,15 +54,8 @@ class SlowInbox(Inbox):
         return reply
 
 
-@contextmanager
 def slow_server(port: int, **delays: float):
-    inbox = SlowInbox(**delays)
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield inbox
-    finally:
-        controller.stop()
+    return smtp_server(port, inbox=SlowInbox(**delays))
 
 
 @pytest.fixture
