@@ -4,31 +4,72 @@ The public forms (registration, "send me my link") leave everything that depends
 address was entered to the tasks of the REQUESTS_QUEUE, so that they answer alike for
 every address. Those tasks carry ids (and a series' slug) where there are any, and of the
 registration form the plain values a new participant is made of; what the queue keeps of
-them once run is deleted by the sweep (registration_requests_forget).
+them once run is deleted by the sweep (registration_requests_forget). A request the
+database fails (down, or busy past its retries) is queued again, not lost
+(request_run_or_retry).
 """
 
+import logging
+from collections.abc import Callable
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.utils import timezone
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task, task_backends
+from django_tasks.base import Task
 
 from registrations import reminders, services
 
+logger = logging.getLogger(__name__)
 REQUESTS_QUEUE = "registrations"
+
+
+def request_run_or_retry(run: Callable[[], object], *, task_: Task, arguments: dict,
+                         attempt: int) -> None:
+    """Run a queued request; when the database fails it (unreachable, or a conflict past
+    DATABASE_CONFLICT_ATTEMPTS), queue it again after REGISTRATION_REQUEST_RETRY_SECONDS ·
+    2^(attempt − 1), up to REGISTRATION_REQUEST_ATTEMPTS attempts in all: the visitor was
+    told their mail is coming. The request's transaction was rolled back, so running it
+    again does it once. The last failure is raised (the task fails)."""
+    try:
+        run()
+    except (OperationalError, InterfaceError) as error:
+        if attempt >= settings.REGISTRATION_REQUEST_ATTEMPTS or not task_.get_backend(
+                ).supports_defer:
+            logger.error("Queued request %s failed on the database %d times: given up",
+                         task_.name, attempt)
+            raise
+        delay = settings.REGISTRATION_REQUEST_RETRY_SECONDS * 2 ** (attempt - 1)
+        logger.warning("Queued request %s failed on the database (%s), attempt %d: again "
+                       "in %d s", task_.name, type(error).__name__, attempt, delay)
+        task_.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(
+            **arguments, attempt=attempt + 1)
 
 
 @task(queue_name=REQUESTS_QUEUE)
 def registration_request_process(*, request_id: str, series_slug: str, consent_id: int,
                                  event_ids: list[int] | None, theme_ids: list[int],
-                                 participant_id: int | None, data: dict) -> None:
-    """Take a registration request the form queued (services.registration_request_queued)."""
-    services.registration_request_queued(
-        request_id=request_id, series_slug=series_slug, consent_id=consent_id,
-        event_ids=event_ids, theme_ids=theme_ids, participant_id=participant_id, data=data)
+                                 participant_id: int | None, data: dict,
+                                 attempt: int = 1) -> None:
+    """Take a registration request the form queued (services.registration_request_queued);
+    again later if the database fails it (request_run_or_retry)."""
+    arguments = {"request_id": request_id, "series_slug": series_slug,
+                 "consent_id": consent_id, "event_ids": event_ids, "theme_ids": theme_ids,
+                 "participant_id": participant_id, "data": data}
+    request_run_or_retry(lambda: services.registration_request_queued(**arguments),
+                         task_=registration_request_process, arguments=arguments,
+                         attempt=attempt)
 
 
 @task(queue_name=REQUESTS_QUEUE)
-def participant_link_request_process(*, participant_id: int | None) -> None:
+def participant_link_request_process(*, participant_id: int | None, attempt: int = 1) -> None:
     """Send the personal link the form asked for, if the address was somebody's
-    (services.participant_link_request_queued)."""
-    services.participant_link_request_queued(participant_id=participant_id)
+    (services.participant_link_request_queued); again later if the database fails it."""
+    request_run_or_retry(
+        lambda: services.participant_link_request_queued(participant_id=participant_id),
+        task_=participant_link_request_process, arguments={"participant_id": participant_id},
+        attempt=attempt)
 
 
 @task()

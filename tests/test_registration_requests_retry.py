@@ -1,0 +1,92 @@
+"""A form's queued request survives a database outage in the worker (issue 10, point 6).
+
+The forms answer "we sent you a mail" and leave the work to the worker; a request the
+database fails while it runs is queued again (registrations.tasks.request_run_or_retry),
+not failed and then forgotten by the sweep. As deployed: the queue on Redis, PostgreSQL
+unreachable for a while (its connection pointed at a closed port).
+"""
+
+import socket
+import time
+from contextlib import contextmanager
+
+import pytest
+from django.db import connection
+
+from mail.models import Mail
+from registrations.models import Participant, Registration
+from registrations.tasks import registration_requests_forget
+from tests.test_mail_delivery import signal_handlers_kept
+from tests.test_registration_oracle import (  # noqa: F401 (fixtures)
+    form_data,
+    leipzig,
+    post_as_new_visitor,
+    register_path,
+    rq_queues,
+    series,
+)
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres, pytest.mark.redis]
+
+
+@contextmanager
+def database_down():
+    """The worker's database connection refused, as when PostgreSQL is down."""
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        closed_port = sock.getsockname()[1]
+    port = connection.settings_dict["PORT"]
+    connection.close()
+    connection.settings_dict["PORT"] = closed_port
+    try:
+        yield
+    finally:
+        connection.close()
+        connection.settings_dict["PORT"] = port
+
+
+def worker_burst() -> None:
+    from django_rq import get_worker
+
+    worker = get_worker("registrations", job_class="django_tasks_rq.Job",
+                        worker_class="rq.worker.SimpleWorker")
+    with signal_handlers_kept():
+        worker.work(burst=True, with_scheduler=True, logging_level="CRITICAL")
+
+
+def test_registration_request_failed_by_the_database_is_run_again_later(
+        settings, rq_queues, series, leipzig):  # noqa: F811
+    settings.REGISTRATION_REQUEST_RETRY_SECONDS = 1
+    response, _ = post_as_new_visitor(register_path(series),
+                                      form_data(leipzig, email="hana@example.org"))
+    assert response.status_code == 302
+
+    with database_down():
+        worker_burst()
+    assert rq_queues.zcard("rq:failed:registrations") == 0
+    assert registration_requests_forget.call() == 1  # the failed run; its retry waits
+    assert not Participant.objects.exists()
+
+    time.sleep(1.5)
+    worker_burst()
+
+    hana = Participant.objects.get()
+    assert hana.email == "hana@example.org"
+    assert list(hana.registrations.values_list("event__slug", "state")) == [
+        ("leipzig", Registration.State.PENDING)]
+    assert list(Mail.objects.values_list("to", flat=True)) == ["hana@example.org"]
+
+
+def test_registration_request_given_up_after_its_attempts(
+        settings, rq_queues, series, leipzig):  # noqa: F811
+    settings.REGISTRATION_REQUEST_RETRY_SECONDS = 0
+    settings.REGISTRATION_REQUEST_ATTEMPTS = 3
+    post_as_new_visitor(register_path(series), form_data(leipzig, email="ida@example.org"))
+
+    with database_down():
+        for _attempt in range(3):
+            worker_burst()
+
+    assert rq_queues.zcard("rq:failed:registrations") == 1  # bounded: not queued for ever
+    assert rq_queues.llen("rq:queue:registrations") == 0
+    assert rq_queues.zcard("rq:scheduled:registrations") == 0
