@@ -72,18 +72,33 @@ def participant_link_request_process(*, participant_id: int | None, attempt: int
         attempt=attempt)
 
 
+# A request runs in well under a second (at most DATABASE_CONFLICT_ATTEMPTS × SQLite's
+# 20 s busy timeout): one "running" for longer lost its worker (killed, host down).
+REQUEST_ABANDONED_AFTER = timedelta(minutes=10)
+
+
 @task()
 def registration_requests_forget() -> int:
     """Delete what the task queue keeps of the requests it has run (finished or failed):
-    their arguments carry what a visitor entered. Returns how many were deleted."""
+    their arguments carry what a visitor entered. Returns how many were deleted.
+
+    On the database queue, a request whose worker died while running it (kill -9) stays
+    "running" for good, neither run nor forgotten: once REQUEST_ABANDONED_AFTER has passed
+    it is made ready again (running a request twice does it once)."""
     backend = task_backends[DEFAULT_TASK_BACKEND_ALIAS]
     if REQUESTS_QUEUE not in backend.queues:
         return 0
     from django_tasks_db import DatabaseBackend
 
     if isinstance(backend, DatabaseBackend):
+        from django_tasks import TaskResultStatus
         from django_tasks_db.models import DBTaskResult
 
+        if abandoned := DBTaskResult.objects.running().filter(
+                queue_name=REQUESTS_QUEUE,
+                started_at__lt=timezone.now() - REQUEST_ABANDONED_AFTER,
+        ).update(status=TaskResultStatus.READY):
+            logger.warning("%d queued requests abandoned by their worker: run again", abandoned)
         return DBTaskResult.objects.finished().filter(queue_name=REQUESTS_QUEUE).delete()[0]
     from django_tasks_rq import RQBackend
 

@@ -1,4 +1,5 @@
-"""A form's queued request survives a database outage in the worker (issue 10, point 6).
+"""A form's queued request survives a database outage in the worker, and its worker's
+death (issue 10, point 6).
 
 The forms answer "we sent you a mail" and leave the work to the worker; a request the
 database fails while it runs is queued again (registrations.tasks.request_run_or_retry),
@@ -9,9 +10,12 @@ unreachable for a while (its connection pointed at a closed port).
 import socket
 import time
 from contextlib import contextmanager
+from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from mail.models import Mail
 from registrations.models import Participant, Registration
@@ -24,9 +28,10 @@ from tests.test_registration_oracle import (  # noqa: F401 (fixtures)
     register_path,
     rq_queues,
     series,
+    worker_run,
 )
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres, pytest.mark.redis]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @contextmanager
@@ -54,6 +59,8 @@ def worker_burst() -> None:
         worker.work(burst=True, with_scheduler=True, logging_level="CRITICAL")
 
 
+@pytest.mark.postgres
+@pytest.mark.redis
 def test_registration_request_failed_by_the_database_is_run_again_later(
         settings, rq_queues, series, leipzig):  # noqa: F811
     settings.REGISTRATION_REQUEST_RETRY_SECONDS = 1
@@ -77,6 +84,8 @@ def test_registration_request_failed_by_the_database_is_run_again_later(
     assert list(Mail.objects.values_list("to", flat=True)) == ["hana@example.org"]
 
 
+@pytest.mark.postgres
+@pytest.mark.redis
 def test_registration_request_given_up_after_its_attempts(
         settings, rq_queues, series, leipzig):  # noqa: F811
     settings.REGISTRATION_REQUEST_RETRY_SECONDS = 0
@@ -90,3 +99,33 @@ def test_registration_request_given_up_after_its_attempts(
     assert rq_queues.zcard("rq:failed:registrations") == 1  # bounded: not queued for ever
     assert rq_queues.llen("rq:queue:registrations") == 0
     assert rq_queues.zcard("rq:scheduled:registrations") == 0
+
+
+def test_registration_request_whose_worker_died_is_run_again(series, leipzig):  # noqa: F811
+    """The database queue: a worker killed (-9) after claiming the request left it
+    "running"; the sweep makes it ready again once it is clearly abandoned."""
+    post_as_new_visitor(register_path(series), form_data(leipzig, email="jo@example.org"))
+    request = DBTaskResult.objects.get(queue_name="registrations")
+    request.claim("killed-worker")  # what the worker did before it died
+    DBTaskResult.objects.filter(pk=request.pk).update(
+        started_at=timezone.now() - timedelta(minutes=11))
+
+    assert registration_requests_forget.call() == 0  # nothing finished: nothing forgotten
+    worker_run()
+
+    jo = Participant.objects.get()
+    assert jo.email == "jo@example.org"
+    assert list(Mail.objects.values_list("to", flat=True)) == ["jo@example.org"]
+    assert DBTaskResult.objects.get(pk=request.pk).status == "SUCCESSFUL"
+
+
+def test_registration_request_running_now_is_left_to_its_worker(series, leipzig):  # noqa: F811
+    post_as_new_visitor(register_path(series), form_data(leipzig, email="kim@example.org"))
+    request = DBTaskResult.objects.get(queue_name="registrations")
+    request.claim("busy-worker")
+
+    registration_requests_forget.call()
+    worker_run()
+
+    assert DBTaskResult.objects.get(pk=request.pk).status == "RUNNING"
+    assert not Participant.objects.exists()
