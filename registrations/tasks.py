@@ -82,9 +82,10 @@ def registration_requests_forget() -> int:
     """Delete what the task queue keeps of the requests it has run (finished or failed):
     their arguments carry what a visitor entered. Returns how many were deleted.
 
-    On the database queue, a request whose worker died while running it (kill -9) stays
-    "running" for good, neither run nor forgotten: once REQUEST_ABANDONED_AFTER has passed
-    it is made ready again (running a request twice does it once)."""
+    A request whose worker died while running it (kill -9) is run again (running a request
+    twice does it once): on the database queue it stays "running" for good, so once
+    REQUEST_ABANDONED_AFTER has passed it is made ready again; on Redis, RQ's maintenance
+    moves it to the failed ones (AbandonedJobError), from where it is queued again."""
     backend = task_backends[DEFAULT_TASK_BACKEND_ALIAS]
     if REQUESTS_QUEUE not in backend.queues:
         return 0
@@ -109,14 +110,28 @@ def registration_requests_forget() -> int:
 
     queue = django_rq.get_queue(REQUESTS_QUEUE)
     deleted = 0
-    for registry in (queue.finished_job_registry, queue.failed_job_registry):
+    for registry, failed in ((queue.finished_job_registry, False),
+                             (queue.failed_job_registry, True)):
         for job_id in registry.get_job_ids():
             try:
+                if failed and _abandoned(registry, job_id):
+                    registry.requeue(job_id)  # its worker died: run it again
+                    logger.warning("A queued request abandoned by its worker: run again")
+                    continue
                 registry.remove(job_id, delete_job=True)
             except NoSuchJobError:  # expired meanwhile
                 continue
             deleted += 1
     return deleted
+
+
+def _abandoned(registry, job_id: str) -> bool:
+    """RQ moved the job to the failed ones because its worker died while running it
+    (kill -9, host down: AbandonedJobError), not because the request failed."""
+    from rq.exceptions import AbandonedJobError
+
+    result = registry.job_class.fetch(job_id, connection=registry.connection).latest_result()
+    return result is not None and AbandonedJobError.__name__ in (result.exc_string or "")
 
 
 @task()

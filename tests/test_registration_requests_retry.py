@@ -7,16 +7,20 @@ not failed and then forgotten by the sweep. As deployed: the queue on Redis, Pos
 unreachable for a while (its connection pointed at a closed port).
 """
 
+import os
 import socket
+import subprocess
+import sys
 import time
 from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from events.models import Series
 from mail.models import Mail
 from registrations.models import Participant, Registration
 from registrations.tasks import registration_requests_forget
@@ -129,3 +133,59 @@ def test_registration_request_running_now_is_left_to_its_worker(series, leipzig)
 
     assert DBTaskResult.objects.get(pk=request.pk).status == "RUNNING"
     assert not Participant.objects.exists()
+
+
+@pytest.mark.postgres
+@pytest.mark.redis
+def test_on_redis_a_registration_request_whose_worker_was_killed_is_run_again(
+        rq_queues, series, leipzig):  # noqa: F811
+    """RQ moves a job whose worker died (kill -9) to the failed ones (AbandonedJobError);
+    the sweep queues it again instead of forgetting it."""
+    from rq import Queue
+    from rq.registry import StartedJobRegistry
+
+    from tests.test_backup import ROOT
+
+    post_as_new_visitor(register_path(series), form_data(leipzig, email="lou@example.org",
+                                                        scope="series"))
+    queue_url = settings_queue_url()
+    database = connection.settings_dict
+    environment = {key: value for key, value in os.environ.items()
+                   if key not in {"DATABASE_URL", "REDIS_URL", "TASKS_BACKEND"}} | {
+        "TASKS_BACKEND": "rq", "REDIS_URL": queue_url, "MAIL_SWEEP_SECONDS": "0",
+        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:"
+                        f"{database['PORT']}/{database['NAME']}"}
+    from django_tasks_rq import Job
+
+    started = StartedJobRegistry("registrations", connection=rq_queues, job_class=Job)
+    with transaction.atomic():  # the request waits for the series, under way when killed
+        Series.objects.select_for_update().get(pk=series.pk)
+        worker = subprocess.Popen(  # noqa: S603 — our own manage.py
+            [sys.executable, "manage.py", "run_worker", "--sweep-seconds", "0"], cwd=ROOT,
+            env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + 60
+            while not started.get_job_ids(cleanup=False):
+                assert time.monotonic() < deadline, "the worker did not take the request"
+                time.sleep(0.1)
+            time.sleep(0.5)  # blocked on the series' lock
+        finally:
+            worker.kill()
+            worker.wait(timeout=10)
+    started.cleanup(timestamp=time.time() + 10**6)  # RQ's maintenance, once it is due
+    assert rq_queues.zcard("rq:failed:registrations") == 1
+    assert not Participant.objects.exists()
+
+    assert registration_requests_forget.call() == 0  # nothing forgotten: queued again
+    assert rq_queues.llen("rq:queue:registrations") == 1
+    worker_burst()
+
+    assert Participant.objects.get().email == "lou@example.org"
+    assert list(Mail.objects.values_list("to", flat=True)) == ["lou@example.org"]
+    assert Queue("registrations", connection=rq_queues).count == 0
+
+
+def settings_queue_url() -> str:
+    from django.conf import settings
+
+    return settings.RQ_QUEUES["registrations"]["URL"]
