@@ -58,16 +58,29 @@ def backup_create(*, output_dir: Path, now: datetime | None = None) -> Path:
        so every file the snapshot names is there (files added since come along, unused);
     4. add a manifest (time, sizes);
     5. pack it all into clustermeet-backup-<UTC time>.tar.gz (readable by its owner only),
-       under a temporary name until complete.
+       under a temporary name until complete;
+    6. a folder that cannot be made or written (full, read-only, a file): BackupError, and
+       nothing left behind.
     """
     source_path = sqlite_database_path()
     if not source_path.is_file():
         raise BackupError(f"There is no database at {source_path}.")
     now = now or datetime.now(UTC)
-    output_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     archive = output_dir / f"clustermeet-backup-{now:%Y%m%dT%H%M%SZ}.tar.gz"
-    if archive.exists():
-        raise BackupError(f"{archive} exists already.")
+    try:
+        output_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if archive.exists():
+            raise BackupError(f"{archive} exists already.")
+        return _backup_write(source_path=source_path, output_dir=output_dir,
+                             archive=archive, now=now)
+    except (OSError, sqlite3.Error) as error:  # e.g. a full disk: nothing is left behind
+        raise BackupError(f"Could not write a backup into {output_dir}: {error}. "
+                          "Nothing was written.") from error
+
+
+def _backup_write(*, source_path: Path, output_dir: Path, archive: Path,
+                  now: datetime) -> Path:
+    """Steps 2–5 of backup_create, in a temporary folder removed whatever happens."""
     with tempfile.TemporaryDirectory(dir=output_dir) as work:
         copy = Path(work) / DATABASE
         with closing(sqlite3.connect(source_path, timeout=20)) as source, \

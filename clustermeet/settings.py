@@ -177,6 +177,10 @@ PERSONAL_LINK_MAX_AGE_DAYS = env_int("PERSONAL_LINK_MAX_AGE_DAYS", 60)
 REGISTRATION_RATE_LIMIT_PER_ADDRESS = env_int("REGISTRATION_RATE_LIMIT_PER_ADDRESS", 5)
 REGISTRATION_RATE_LIMIT_PER_IP = env_int("REGISTRATION_RATE_LIMIT_PER_IP", 30)
 REGISTRATION_RATE_LIMIT_WINDOW_SECONDS = env_int("REGISTRATION_RATE_LIMIT_WINDOW_SECONDS", 3600)
+# A queued form request (registrations.tasks) the database fails (down, or busy) is queued
+# again after 60 s · 2^(attempt − 1): 8 attempts span about two hours.
+REGISTRATION_REQUEST_ATTEMPTS = env_int("REGISTRATION_REQUEST_ATTEMPTS", 8)
+REGISTRATION_REQUEST_RETRY_SECONDS = env_int("REGISTRATION_REQUEST_RETRY_SECONDS", 60)
 # How many reverse proxies in front of the app append the client's address to
 # X-Forwarded-For (nginx: proxy_add_x_forwarded_for). 0: the header is not trusted and the
 # connection's address counts (behind a proxy, every visitor would share the proxy's).
