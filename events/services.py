@@ -17,16 +17,20 @@ from events.models import Event, Series
 from registrations.services import event_capacity_change, event_registrations_cancel, series_grow
 
 
-def event_series_lock(*, event: Event) -> None:
-    """Lock the event's series FOR NO KEY UPDATE, before anything of the event is written
-    (the admin saves the form's other fields before event_lifecycle_change)."""
+def event_lock(*, event: Event) -> Event:
+    """Lock the event's series FOR NO KEY UPDATE, then the event; the event as it is now.
+
+    Before anything of the event is written: the admin takes it to save the form's other
+    fields before event_lifecycle_change, with the status and capacity read here (not
+    those its request read before the lock: a cancellation or a new capacity committed
+    in between would be undone)."""
     list(Series.objects.select_for_update(no_key=True).filter(pk=event.series_id)
          .values_list("pk"))
+    return Event.objects.select_for_update(no_key=True, of=("self",)).get(pk=event.pk)
 
 
 def _event_lock(event: Event) -> Event:
-    event_series_lock(event=event)
-    return Event.objects.select_for_update(no_key=True, of=("self",)).get(pk=event.pk)
+    return event_lock(event=event)
 
 
 @retry_on_conflict
