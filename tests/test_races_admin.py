@@ -111,3 +111,47 @@ def test_a_capacity_the_organiser_changed_in_the_form_is_set_after_a_change_in_b
     assert leipzig.registrations.holding_seat().count() == 4
     assert all(Registration.objects.get(pk=item.pk).state == State.CONFIRMED
                for item in waiting)
+
+
+def test_an_event_cancelled_while_the_form_publishes_it_stays_cancelled(organiser_client):
+    series = series_create()
+    alice = participant_create(email="alice@example.org")
+    series_registration_create(participant=alice, series=series)
+    sofia = event_create(series=series, title_en="Sofia", status=Event.Status.DRAFT)
+
+    post_with_change_in_between(
+        organiser_client, sofia,
+        lambda: event_services.event_cancel(event=Event.objects.get(pk=sofia.pk)),
+        status=Event.Status.PUBLISHED)
+
+    assert sofia.status == Event.Status.CANCELLED  # a cancelled event is not opened again
+    assert not sofia.registrations.exists()
+
+
+def test_an_event_cancelled_while_the_publish_action_runs_stays_cancelled(organiser_client):
+    series = series_create()
+    alice = participant_create(email="alice@example.org")
+    series_registration_create(participant=alice, series=series)
+    sofia = event_create(series=series, title_en="Sofia", status=Event.Status.DRAFT)
+    me, done = threading.get_ident(), []
+
+    def between(sender, instance, **kwargs):  # the action has read the selected events
+        if threading.get_ident() == me and not done and instance.pk == sofia.pk:
+            done.append(True)
+            thread = threading.Thread(target=lambda: (
+                event_services.event_cancel(event=Event.objects.get(pk=sofia.pk)),
+                connection.close()))
+            thread.start()
+            thread.join(timeout=30)
+
+    post_init.connect(between, sender=Event)
+    try:
+        organiser_client.post(reverse("admin:events_event_changelist"), {
+            "action": "publish", "_selected_action": [str(sofia.pk)], "index": "0"})
+    finally:
+        post_init.disconnect(between, sender=Event)
+
+    assert done
+    sofia.refresh_from_db()
+    assert sofia.status == Event.Status.CANCELLED
+    assert not sofia.registrations.exists()
