@@ -162,6 +162,9 @@ MAIL_RETRY_MAX_SECONDS = env_int("MAIL_RETRY_MAX_SECONDS", 3600)
 # How long a worker holds a mail it sends; longer than any send may take (mail.E001).
 MAIL_CLAIM_SECONDS = env_int("MAIL_CLAIM_SECONDS", EMAIL_DATA_END_TIMEOUT + 30 * EMAIL_TIMEOUT)
 MAIL_SWEEP_SECONDS = env_int("MAIL_SWEEP_SECONDS", 60)
+if TASKS_BACKEND == "rq":  # RQ stops a job after 180 s by default, mid-send: let one send end
+    for _queue in RQ_QUEUES.values():
+        _queue["DEFAULT_TIMEOUT"] = env_int("RQ_JOB_TIMEOUT", MAIL_CLAIM_SECONDS + 60)
 # The tasks run_worker enqueues every MAIL_SWEEP_SECONDS; each is safe to run twice.
 WORKER_SWEEP_TASKS = [
     "mail.tasks.mails_send_due",

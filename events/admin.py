@@ -97,13 +97,16 @@ class EventAdmin(TabbedTranslationAdmin):
         through events.services.event_lifecycle_change, which registers the series'
         participants for a published event, cancels the registrations of a cancelled one
         and promotes the waiting list into new seats — with their mails. (The admin runs
-        this in one transaction with the rest of the form.)"""
+        this in one transaction with the rest of the form.) Only what the organiser
+        changed in the form changes: a cancellation or a capacity committed after the
+        request read the event stays (read again under the event's lock)."""
         status, capacity = obj.status, obj.capacity
-        obj.status = form.initial.get("status", Event.Status.DRAFT) if change else (
-            Event.Status.DRAFT)
-        if change:
-            obj.capacity = form.initial.get("capacity")
-            services.event_series_lock(event=obj)  # the lock order: the series first
+        obj.status = Event.Status.DRAFT
+        if change:  # as the event is under its lock: a change since the form was read stays
+            current = services.event_lock(event=obj)  # the lock order: the series first
+            obj.status, obj.capacity = current.status, current.capacity
+            status = status if "status" in form.changed_data else current.status
+            capacity = capacity if "capacity" in form.changed_data else current.capacity
         super().save_model(request, obj, form, change)
         services.event_lifecycle_change(event=obj, status=status, capacity=capacity)
 

@@ -17,16 +17,20 @@ from events.models import Event, Series
 from registrations.services import event_capacity_change, event_registrations_cancel, series_grow
 
 
-def event_series_lock(*, event: Event) -> None:
-    """Lock the event's series FOR NO KEY UPDATE, before anything of the event is written
-    (the admin saves the form's other fields before event_lifecycle_change)."""
+def event_lock(*, event: Event) -> Event:
+    """Lock the event's series FOR NO KEY UPDATE, then the event; the event as it is now.
+
+    Before anything of the event is written: the admin takes it to save the form's other
+    fields before event_lifecycle_change, with the status and capacity read here (not
+    those its request read before the lock: a cancellation or a new capacity committed
+    in between would be undone)."""
     list(Series.objects.select_for_update(no_key=True).filter(pk=event.series_id)
          .values_list("pk"))
+    return Event.objects.select_for_update(no_key=True, of=("self",)).get(pk=event.pk)
 
 
 def _event_lock(event: Event) -> Event:
-    event_series_lock(event=event)
-    return Event.objects.select_for_update(no_key=True, of=("self",)).get(pk=event.pk)
+    return event_lock(event=event)
 
 
 @retry_on_conflict
@@ -34,11 +38,15 @@ def _event_lock(event: Event) -> Event:
 def event_publish(*, event: Event) -> Event:
     """Publish a draft event.
 
-    Steps: 1. lock the series and the event; 2. set the status to published and save;
-    3. register everyone registered for the whole series for it, subject to its capacity,
-    and tell them by mail (registrations.services.series_grow).
+    Steps: 1. lock the series and the event; an event cancelled meanwhile (after the
+    caller read it as a draft) stays cancelled, nothing changes; 2. set the status to
+    published and save; 3. register everyone registered for the whole series for it,
+    subject to its capacity, and tell them by mail (registrations.services.series_grow).
     """
     locked = _event_lock(event)
+    if locked.status == Event.Status.CANCELLED:  # its registrations are cancelled for good
+        event.status = locked.status
+        return event
     locked.status = Event.Status.PUBLISHED
     locked.save(update_fields=["status"])
     series_grow(event=locked)
@@ -82,7 +90,8 @@ def event_lifecycle_change(*, event: Event, status: str, capacity: int | None) -
     """Change an event's status and capacity as the organiser set them (in its form).
 
     Steps:
-    1. lock the series and the event, and re-read it;
+    1. lock the series and the event, and re-read it; a cancelled event stays cancelled
+       (also when it was cancelled after the form was read);
     2. a new capacity: on an event being cancelled set it as it is (nobody moves up into
        an event that is going away), otherwise through event_capacity_set (the waiting
        list moves up);
@@ -90,6 +99,8 @@ def event_lifecycle_change(*, event: Event, status: str, capacity: int | None) -
        any other status set and saved.
     """
     locked = _event_lock(event)
+    if locked.status == Event.Status.CANCELLED:
+        status = locked.status
     if capacity != locked.capacity and status == Event.Status.CANCELLED:
         locked.capacity = capacity
         locked.save(update_fields=["capacity"])

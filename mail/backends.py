@@ -136,6 +136,10 @@ class EmailBackend(smtp.EmailBackend):
         except smtplib.SMTPException as error:
             connection.close()
             raise DeliveryUnconfirmed(f"No reply to the end of the message: {error}") from error
+        except Exception as error:  # e.g. the task queue's job timeout (RQ raises it here)
+            connection.close()
+            raise DeliveryUnconfirmed("Stopped while waiting for the reply to the end of the "
+                                      f"message: {type(error).__name__}") from error
         finally:
             if connection.sock is not None:
                 connection.sock.settimeout(self.timeout)

@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -71,6 +72,23 @@ class ParticipantAdmin(admin.ModelAdmin):
         """Deleting would free seats without promoting and lose statistics: the action
         below anonymises instead."""
         return False
+
+    def get_readonly_fields(self, request, obj=None):
+        """Whether data is deleted is the action's to say; once it is, nothing is editable:
+        a form opened before the deletion and saved after it would write it all back."""
+        if obj is not None and obj.is_anonymised:
+            return [field.name for field in self.model._meta.get_fields()
+                    if field.concrete and field.editable and not field.primary_key
+                    and field.name not in self.exclude]
+        return ["anonymised_at"]
+
+    def save_model(self, request, obj, form, change):
+        """Refused when the data was deleted after this request read the participant (the
+        participant's lock, taken first in the lock order, makes it certain)."""
+        if change and Participant.objects.select_for_update(no_key=True).filter(
+                pk=obj.pk, anonymised_at__isnull=False).exists():
+            raise PermissionDenied
+        super().save_model(request, obj, form, change)
 
     @admin.action(description=_("Delete the personal data of the selected participants"))
     def delete_personal_data(self, request, queryset):

@@ -203,10 +203,14 @@ def mails_registration_deferred(*, registrations: Sequence[Registration], templa
 def registration_mail_render(arguments: Mapping[str, Any], language: str) -> MailContent | None:
     """The content of a mail of mails_registration_deferred, as it was when queued: the
     registration's state and the participant's language of then; None once the participant's
-    data is deleted or the registration is gone."""
+    data is deleted or the registration is gone — or, for a seat or a waiting-list place
+    ('event added', 'promoted'), cancelled since: its 'cancelled' mail says what holds."""
     registration = (Registration.objects.select_related("participant", "event__series")
                     .filter(pk=arguments["registration"]).first())
     if registration is None or registration.participant.is_anonymised:
+        return None
+    if (arguments["template"] != "registration_event_cancelled"
+            and registration.state == State.CANCELLED):
         return None
     registration.state = arguments["state"]
     participant = registration.participant

@@ -216,10 +216,12 @@ def test_readme_deploy_steps_work_in_order_from_a_fresh_checkout(tmp_path, redis
 
         with started(commands["run_worker"], cwd=checkout, env=environment) as worker:
             deadline = time.monotonic() + 30
-            while not queue.smembers("rq:workers") and time.monotonic() < deadline:
+            # "idle": waiting for jobs, its signal handlers installed (RQ registers the
+            # worker before it installs them: a SIGTERM in between kills it outright)
+            while not worker_idle(queue) and time.monotonic() < deadline:
                 assert worker.poll() is None, worker.stdout.read().decode()
                 time.sleep(0.2)
-            assert queue.smembers("rq:workers"), "the worker never registered on Redis"
+            assert worker_idle(queue), "the worker never waited for jobs on Redis"
             worker.send_signal(signal.SIGTERM)
             output, _ = worker.communicate(timeout=30)
             assert worker.returncode == 0, output.decode()
@@ -258,3 +260,8 @@ def site_serves_pages_static_files_and_the_admin(site: Site) -> None:
     admin = site.get("/admin/")
     assert admin.status == 200
     assert "Site administration" in admin.read().decode()
+
+
+def worker_idle(queue) -> bool:
+    """Whether an RQ worker registered on this Redis waits for jobs."""
+    return any(queue.hget(key, "state") == b"idle" for key in queue.smembers("rq:workers"))
