@@ -21,10 +21,12 @@ The count is exact under concurrency on every cache backend:
   and written under a lock of the process.
 """
 
+import contextlib
 import fcntl
 import os
 import threading
 import time
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,11 +72,17 @@ def rate_limits_hit(*limits: Limit, window_seconds: int) -> bool:
 
 
 def address_normalised(address: str) -> str:
-    """The address as the per-address limit counts it: lower case, without `+tag`."""
-    local, at, domain = address.strip().lower().rpartition("@")
+    """The address as the per-address limit counts it: lower case, without `+tag` or the
+    quotes of a quoted local part, and the domain as the mail is sent to it (IDNA, as
+    Django's mail does: exämple.org counts with xn--exmple-cua.org, and the variants that
+    reach the same mailbox — full-width letters, a zero-width space — with the plain one)."""
+    local, at, domain = unicodedata.normalize("NFKC", address.strip()).rpartition("@")
     if not at:
-        return domain
-    return f"{local.split('+', 1)[0] or local}@{domain}"
+        return domain.casefold()
+    with contextlib.suppress(UnicodeError):  # else not a domain for mail: as written
+        domain = domain.encode("idna").decode("ascii")
+    local = local.casefold().strip('"')
+    return f"{local.split('+', 1)[0] or local}@{domain.lower()}"
 
 
 def _digest(limit: Limit) -> str:
