@@ -23,6 +23,7 @@ The count is exact under concurrency on every cache backend:
 
 import contextlib
 import fcntl
+import ipaddress
 import os
 import threading
 import time
@@ -148,6 +149,19 @@ def client_address(request: HttpRequest) -> str:
     if proxies > 0:
         forwarded = [part.strip() for part in
                      request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
+        if len(forwarded) >= proxies and (address := _ip_address(forwarded[-proxies])):
+            return address
     return request.META.get("REMOTE_ADDR", "")
+
+
+def _ip_address(text: str) -> str | None:
+    """The IP address in an X-Forwarded-For entry ("192.0.2.1", "192.0.2.1:4711",
+    "[2001:db8::1]:443"), None for anything else ("unknown", what a visitor wrote there):
+    django-axes stores it in an IP address column, which refused it with a server error."""
+    for candidate in (text, text.rpartition(":")[0] if text.count(":") == 1 else text,
+                      text.removeprefix("[").partition("]")[0]):
+        try:
+            return str(ipaddress.ip_address(candidate))
+        except ValueError:
+            continue
+    return None
