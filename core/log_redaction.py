@@ -9,7 +9,7 @@ every handler, so that each record leaves with its paths redacted:
 - a path segment that the URL configuration reads as a `token` argument becomes
   `[token]`, and so does any other segment that looks like a signed or random token
   (20 or more URL-safe characters with upper and lower case letters, or a signed value's
-  `:`), for paths that no longer resolve (a tampered or truncated link);
+  `:`, percent-encoded or not), for paths that no longer resolve (a tampered or truncated link);
 - the values of a query string become `[redacted]` (their names stay).
 
 The rest of the line (method, status, the route, sizes) stays as it was.
@@ -30,14 +30,17 @@ TOKEN_ARGUMENTS = ("token",)
 # A path in a message: starts with "/" not preceded by a word character ("HTTP/1.1" stays),
 # runs to the next space or quote.
 _PATH = re.compile(r"(?<![\w/])/[^\s\"'<>]*")
-_TOKEN_LIKE = re.compile(r"[A-Za-z0-9_\-:.=~]{20,}")
+_TOKEN_LIKE = re.compile(r"[A-Za-z0-9_\-:.=~%]{20,}")  # "%": as a raw request line has it
+_PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 
 
 def _looks_like_token(segment: str) -> bool:
     if not _TOKEN_LIKE.fullmatch(segment):
         return False
-    return ":" in segment or (any(c.isupper() for c in segment)
-                              and any(c.islower() for c in segment))
+    if ":" in segment or "%3a" in segment.lower():
+        return True
+    letters = _PERCENT_ESCAPE.sub("", segment)  # "%C3%A9" is no upper-case letter
+    return any(c.isupper() for c in letters) and any(c.islower() for c in letters)
 
 
 def _token_arguments(path: str) -> list[str]:

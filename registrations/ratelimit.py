@@ -21,10 +21,13 @@ The count is exact under concurrency on every cache backend:
   and written under a lock of the process.
 """
 
+import contextlib
 import fcntl
+import ipaddress
 import os
 import threading
 import time
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,11 +73,17 @@ def rate_limits_hit(*limits: Limit, window_seconds: int) -> bool:
 
 
 def address_normalised(address: str) -> str:
-    """The address as the per-address limit counts it: lower case, without `+tag`."""
-    local, at, domain = address.strip().lower().rpartition("@")
+    """The address as the per-address limit counts it: lower case, without `+tag` or the
+    quotes of a quoted local part, and the domain as the mail is sent to it (IDNA, as
+    Django's mail does: exämple.org counts with xn--exmple-cua.org, and the variants that
+    reach the same mailbox — full-width letters, a zero-width space — with the plain one)."""
+    local, at, domain = unicodedata.normalize("NFKC", address.strip()).rpartition("@")
     if not at:
-        return domain
-    return f"{local.split('+', 1)[0] or local}@{domain}"
+        return domain.casefold()
+    with contextlib.suppress(UnicodeError):  # else not a domain for mail: as written
+        domain = domain.encode("idna").decode("ascii")
+    local = local.casefold().strip('"')
+    return f"{local.split('+', 1)[0] or local}@{domain.lower()}"
 
 
 def _digest(limit: Limit) -> str:
@@ -140,6 +149,19 @@ def client_address(request: HttpRequest) -> str:
     if proxies > 0:
         forwarded = [part.strip() for part in
                      request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
+        if len(forwarded) >= proxies and (address := _ip_address(forwarded[-proxies])):
+            return address
     return request.META.get("REMOTE_ADDR", "")
+
+
+def _ip_address(text: str) -> str | None:
+    """The IP address in an X-Forwarded-For entry ("192.0.2.1", "192.0.2.1:4711",
+    "[2001:db8::1]:443"), None for anything else ("unknown", what a visitor wrote there):
+    django-axes stores it in an IP address column, which refused it with a server error."""
+    for candidate in (text, text.rpartition(":")[0] if text.count(":") == 1 else text,
+                      text.removeprefix("[").partition("]")[0]):
+        try:
+            return str(ipaddress.ip_address(candidate))
+        except ValueError:
+            continue
+    return None

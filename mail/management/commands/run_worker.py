@@ -104,7 +104,10 @@ def _worker_run(*, batch: bool, interval: float, verbosity: int) -> None:
     from django_rq import get_worker
 
     worker_class = getattr(settings, "RQ", {}).get("WORKER_CLASS", DjangoSimpleWorker)
-    worker = get_worker(*queue_names, job_class="django_tasks_rq.Job", worker_class=worker_class)
+    # log_job_description: RQ logs each job by its call, arguments included, and a
+    # registration request's are what the visitor typed (address, name): by id only
+    worker = get_worker(*queue_names, job_class="django_tasks_rq.Job", worker_class=worker_class,
+                        log_job_description=False)
     connections.close_all()  # should the worker fork, its children open their own connections
     worker.work(burst=batch, with_scheduler=True,
                 logging_level={0: "WARNING", 1: "INFO"}.get(verbosity, "DEBUG"))
