@@ -3,7 +3,6 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 from django.utils.encoding import iri_to_uri
-from django.utils.translation import get_language_info
 
 
 def _page_in(request: HttpRequest, code: str) -> str:
@@ -28,8 +27,8 @@ def site(request: HttpRequest) -> dict:
     """The language switch: the current page in each interface language."""
     return {
         "language_links": [
-            {"code": code, "name": get_language_info(code)["name_local"],
+            {"code": code, "name": name,
              "url": _page_in(request, code)}
-            for code, _name in settings.LANGUAGES
+            for code, name in settings.LANGUAGES
         ],
     }

@@ -219,10 +219,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages. The interface (gettext) is German and English; content can be written in the
-# five languages of the partner countries (django-modeltranslation adds a column per language).
+# Languages. The interface (gettext) and the content (django-modeltranslation adds a column
+# per language) speak the five languages of the partner countries; the interface languages
+# are named in themselves (the language switch shows these names).
 LANGUAGE_CODE = "en"
-LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+LANGUAGES = [
+    ("de", "Deutsch"),
+    ("en", "English"),
+    ("es", "Español"),
+    ("it", "Italiano"),
+    ("bg", "Български"),
+]
 CONTENT_LANGUAGES = [
     ("de", _("German")),
     ("en", _("English")),

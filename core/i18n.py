@@ -1,5 +1,6 @@
-"""Languages: the site's interface speaks fewer languages (settings.LANGUAGES) than its
-content and mails (settings.CONTENT_LANGUAGES)."""
+"""Languages: the site's interface (settings.LANGUAGES) and its content and mails
+(settings.CONTENT_LANGUAGES) speak the same five languages today; a content language the
+interface does not speak gets its links in the default language."""
 
 from django.conf import settings
 
