@@ -180,3 +180,37 @@ def test_feeds_and_calendars_under_a_partner_language_link_its_pages(client, ser
     assert f"/{language}/series/bridges/reports/how-sofia-went/" in feed
     assert f"/{language}/series/bridges/events/sofia/" in calendar.replace("\r\n ", "")
     assert "/en/" not in feed + calendar.replace("\r\n ", "")
+
+
+PAGE_NOT_FOUND = {"de": "Seite nicht gefunden", "en": "Page not found",
+                  "es": "Página no encontrada", "it": "Pagina non trovata",
+                  "bg": "Страницата не е намерена"}
+INVALID_EMAIL = {"de": "Bitte gültige E-Mail-Adresse eingeben.",
+                 "en": "Enter a valid email address.",
+                 "es": "Introduzca una dirección de correo electrónico válida.",
+                 "it": "Inserisci un indirizzo email valido.",
+                 "bg": "Въведете валиден имейл адрес."}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_missing_page_speaks_the_language_of_its_address(client, language):
+    response = client.get(f"/{language}/no-such-page/")
+
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert f'<html lang="{language}">' in page and escape(PAGE_NOT_FOUND[language]) in page
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_form_error_speaks_the_language_of_the_page(client, series, sofia, language):
+    data = {"email": "not-an-address", "name": "Ivana Petrova",
+            "organisation_name": "Petrova Robotics", "organisation_kind": "sme",
+            "organisation_country": "BG", "job_title": "CEO", "country": "BG",
+            "language": "bg", "scope": "series", "consent": "on", "consent_version": "1",
+            "website": ""}
+
+    response = client.post(f"/{language}/series/bridges/register/", data)
+
+    assert response.status_code == 400
+    assert escape(INVALID_EMAIL[language]) in response.content.decode()
+    assert not Mail.objects.exists()
