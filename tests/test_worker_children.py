@@ -42,6 +42,16 @@ def _stat(pid: int) -> tuple[str, int] | None:
     return state, int(parent)
 
 
+def handles_sigterm(pid: int) -> bool:
+    """Whether the process has installed a handler for SIGTERM (SigCgt in /proc)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    caught = next(line for line in status.splitlines() if line.startswith("SigCgt:"))
+    return bool(int(caught.split()[1], 16) & (1 << (signal.SIGTERM - 1)))
+
+
 def within(seconds: float, condition) -> bool:
     deadline = time.monotonic() + seconds
     while not condition():
@@ -82,6 +92,10 @@ def test_the_rq_workers_scheduler_ends_when_the_worker_is_killed(queue_redis, tm
         assert within(30, lambda: children(worker.pid)), "the worker started no scheduler"
         started = children(worker.pid)
         assert within(5, lambda: client.exists(SCHEDULER_LOCK))
+        # The worker takes the lock before it forks the scheduler, which installs its
+        # SIGTERM handler (the one that releases the lock) only once it runs: a kill in
+        # between leaves the lock to expire by itself (interval + 60 s), as RQ does.
+        assert within(30, lambda: all(handles_sigterm(pid) for pid in started))
 
         worker.send_signal(signal.SIGKILL)
         worker.wait(timeout=10)
