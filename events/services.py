@@ -13,8 +13,10 @@ deadlock (core.db.retry_on_conflict).
 from django.db import transaction
 
 from core.db import retry_on_conflict
-from events.models import Event, Series
+from events.models import Event
 from registrations.services import event_capacity_change, event_registrations_cancel, series_grow
+from registrations.services.base import event_lock as registration_event_lock
+from registrations.services.base import series_lock
 
 
 def event_lock(*, event: Event) -> Event:
@@ -24,13 +26,8 @@ def event_lock(*, event: Event) -> Event:
     fields before event_lifecycle_change, with the status and capacity read here (not
     those its request read before the lock: a cancellation or a new capacity committed
     in between would be undone)."""
-    list(Series.objects.select_for_update(no_key=True).filter(pk=event.series_id)
-         .values_list("pk"))
-    return Event.objects.select_for_update(no_key=True, of=("self",)).get(pk=event.pk)
-
-
-def _event_lock(event: Event) -> Event:
-    return event_lock(event=event)
+    series_lock(series_id=event.series_id)
+    return registration_event_lock(event_id=event.pk)
 
 
 @retry_on_conflict
@@ -43,7 +40,7 @@ def event_publish(*, event: Event) -> Event:
     published and save; 3. register everyone registered for the whole series for it,
     subject to its capacity, and tell them by mail (registrations.services.series_grow).
     """
-    locked = _event_lock(event)
+    locked = event_lock(event=event)
     if locked.status == Event.Status.CANCELLED:  # its registrations are cancelled for good
         event.status = locked.status
         return event
@@ -63,7 +60,7 @@ def event_cancel(*, event: Event) -> Event:
     3. cancel its registrations and tell those who held a seat or a waiting-list place by
     mail (registrations.services.event_registrations_cancel).
     """
-    locked = _event_lock(event)
+    locked = event_lock(event=event)
     locked.status = Event.Status.CANCELLED
     locked.save(update_fields=["status"])
     event_registrations_cancel(event=locked)
@@ -98,7 +95,7 @@ def event_lifecycle_change(*, event: Event, status: str, capacity: int | None) -
     3. a new status: publishing through event_publish, cancelling through event_cancel,
        any other status set and saved.
     """
-    locked = _event_lock(event)
+    locked = event_lock(event=event)
     if locked.status == Event.Status.CANCELLED:
         status = locked.status
     if capacity != locked.capacity and status == Event.Status.CANCELLED:

@@ -14,6 +14,7 @@ from registrations.models import (
     Registration,
     SeriesRegistration,
 )
+from registrations.services.base import participant_lock
 
 
 def _each(model_admin: admin.ModelAdmin, request, items, change) -> int:
@@ -85,8 +86,7 @@ class ParticipantAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         """Refused when the data was deleted after this request read the participant (the
         participant's lock, taken first in the lock order, makes it certain)."""
-        if change and Participant.objects.select_for_update(no_key=True).filter(
-                pk=obj.pk, anonymised_at__isnull=False).exists():
+        if change and participant_lock(participant_id=obj.pk).is_anonymised:
             raise PermissionDenied
         super().save_model(request, obj, form, change)
 
