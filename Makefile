@@ -9,7 +9,7 @@ export SITE_URL
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/clustermeet
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup system-packages messages check test-sqlite test-postgres lint bench-pages backup clean
+.PHONY: run test setup system-packages messages messages-extract check test-sqlite test-postgres lint bench-pages backup clean
 
 run: setup
 	@mkdir -p data
@@ -44,6 +44,12 @@ system-packages:
 messages: $(VENV)/.installed
 	@command -v msgfmt >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq --no-install-recommends gettext >/dev/null; }
 	@$(BIN)/django-admin compilemessages --ignore=.venv --ignore=data -v 0
+
+# Gathers new interface strings into the catalogues (without source locations, so that
+# branches adding strings merge cleanly); translate every new empty entry afterwards.
+messages-extract: $(VENV)/.installed
+	$(BIN)/python manage.py makemessages -l de -l es -l it -l bg --no-location --no-obsolete \
+	  --ignore=.venv --ignore=data --ignore=tests --ignore=bench
 
 check: setup
 	$(BIN)/ruff check . bench/pages bench/registration_rush bench/registration_cost bench/registration_oracle bench/publish_hold
