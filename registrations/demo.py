@@ -1,7 +1,20 @@
-"""The demo series' privacy notice, so that visitors of the demo can register."""
+"""The demo series' privacy notice, so that visitors of the demo can register, and the 37
+participants of the Leipzig kick-off (the seed's report counts them), registered, confirmed
+and marked as attended.
 
-from events.models import Series
-from registrations.models import ConsentText
+The participants are invented; their addresses are under example.org. They registered for
+the Leipzig event alone (no series registration: that would hold places at the coming
+events), so the coming events start with every seat free.
+"""
+
+import secrets
+from datetime import timedelta
+
+from django.db import transaction
+
+from events.demo.load import row_save
+from events.models import Event, Organisation, Series, Theme
+from registrations.models import Consent, ConsentText, Participant, Registration
 
 PRIVACY_NOTICE = {
     "de": (
@@ -20,14 +33,172 @@ PRIVACY_NOTICE = {
         "you choose to. Through your personal link you can download or delete your data at "
         "any time. (Demo text)"
     ),
+    "es": (
+        "Netzwerk Energie und Umwelt e.V. trata sus datos (nombre, dirección de correo "
+        "electrónico, organización, país, cargo, intereses) para gestionar su inscripción en "
+        "la serie de eventos, enviarle confirmaciones, recordatorios y enlaces de acceso, y "
+        "elaborar estadísticas anónimas para los financiadores. Solo aparecerá en la lista "
+        "de participantes si así lo desea. Con su enlace personal puede descargar o borrar "
+        "sus datos en cualquier momento. (Texto de demostración)"
+    ),
+    "it": (
+        "Netzwerk Energie und Umwelt e.V. tratta i suoi dati (nome, indirizzo e-mail, "
+        "organizzazione, paese, ruolo, interessi) per gestire la sua iscrizione alla serie di "
+        "eventi, inviarle conferme, promemoria e link di accesso, ed elaborare statistiche "
+        "anonime per i finanziatori. Comparirà nell'elenco dei partecipanti solo se lo "
+        "desidera. Con il suo link personale può scaricare o cancellare i suoi dati in "
+        "qualsiasi momento. (Testo dimostrativo)"
+    ),
+    "bg": (
+        "Netzwerk Energie und Umwelt e.V. обработва Вашите данни (име, имейл адрес, "
+        "организация, държава, длъжност, интереси), за да управлява регистрацията Ви за "
+        "поредицата от събития, да Ви изпраща потвърждения, напомняния и връзки за достъп и "
+        "да изготвя анонимна статистика за финансиращите организации. Ще фигурирате в "
+        "списъка на участниците само ако желаете. Чрез личната си връзка можете по всяко "
+        "време да изтеглите или изтриете данните си. (Демонстрационен текст)"
+    ),
 }
+
+SME = Organisation.Kind.SME
+LARGE = Organisation.Kind.LARGE_COMPANY
+PUBLIC = Organisation.Kind.PUBLIC_ADMINISTRATION
+RESEARCH = Organisation.Kind.RESEARCH
+NETWORK = Organisation.Kind.NETWORK
+PA, MOB, EN, ICT = "public-administration", "mobility", "energy-sustainability", "ict"
+
+# The Leipzig kick-off's 37 participants: address (at example.org), name, job title,
+# organisation, its kind, country (of the person and the organisation), language, listed in
+# the public participant list, themes of interest.
+LEIPZIG_PARTICIPANTS: list[tuple] = [
+    ("anna.schulze", "Anna Schulze", "Projektmanagerin", "Solarwerk Mitteldeutschland",
+     SME, "DE", "de", True, [EN]),
+    ("thomas.becker", "Thomas Becker", "Geschäftsführer", "Becker Verkehrsplanung",
+     SME, "DE", "de", True, [MOB]),
+    ("julia.wagner", "Julia Wagner", "Referentin Digitalisierung", "Stadt Lindenau",
+     PUBLIC, "DE", "de", False, [PA, ICT]),
+    ("michael.krause", "Michael Krause", "Leiter Innovation", "Mitteldeutsche Netzgesellschaft",
+     LARGE, "DE", "de", True, [EN, ICT]),
+    ("sabine.hoffmann", "Sabine Hoffmann", "Wissenschaftliche Mitarbeiterin",
+     "Institut für Stadtforschung Leipzig", RESEARCH, "DE", "de", True, [PA, MOB]),
+    ("felix.neumann", "Felix Neumann", "Gründer", "Quartierstrom Software",
+     SME, "DE", "de", False, [EN, ICT]),
+    ("claudia.lehmann", "Claudia Lehmann", "Clustermanagerin", "Energiecluster Sachsen",
+     NETWORK, "DE", "de", True, [EN]),
+    ("stefan.wolf", "Stefan Wolf", "Vertriebsleiter", "Wolf Ladeinfrastruktur",
+     SME, "DE", "de", False, [MOB, EN]),
+    ("katharina.braun", "Katharina Braun", "Amtsleiterin", "Landkreis Muldental-Nord",
+     PUBLIC, "DE", "de", False, [PA]),
+    ("markus.zimmermann", "Markus Zimmermann", "Softwareentwickler", "Datenwerk Leipzig",
+     SME, "DE", "en", True, [ICT]),
+    ("lisa.hartung", "Lisa Hartung", "Doktorandin", "Hochschule für Technik Leipzig",
+     RESEARCH, "DE", "de", False, [MOB, ICT]),
+    ("jan.seidel", "Jan Seidel", "Projektleiter", "Seidel Gebäudetechnik",
+     SME, "DE", "de", True, [EN]),
+    ("maria.koch", "Maria Koch", "Referentin Wirtschaftsförderung", "Stadt Grimmwald",
+     PUBLIC, "DE", "de", False, [PA, ICT]),
+    ("tobias.franke", "Tobias Franke", "Geschäftsführer", "Franke Mobility Consulting",
+     SME, "DE", "de", True, [MOB]),
+    ("elena.markova", "Елена Маркова", "Управител", "Енерджи Хаб София",
+     SME, "BG", "bg", True, [EN]),
+    ("georgi.angelov", "Георги Ангелов", "Експерт „Цифрови услуги“", "Община Витошко",
+     PUBLIC, "BG", "bg", False, [PA, ICT]),
+    ("ralitsa.ivanova", "Ralitsa Ivanova", "Software architect", "Plovdiv Code Works",
+     SME, "BG", "en", True, [ICT]),
+    ("dimitar.popov", "Димитър Попов", "Изследовател", "Институт за градски технологии",
+     RESEARCH, "BG", "bg", False, [MOB, ICT]),
+    ("vesela.hristova", "Весела Христова", "Мениджър проекти", "Клъстер „Умни сгради“",
+     NETWORK, "BG", "bg", True, [EN]),
+    ("javier.martin", "Javier Martín", "Director de innovación", "Movilidad Urbana Norte",
+     SME, "ES", "es", True, [MOB]),
+    ("laura.garcia", "Laura García", "Técnica de proyectos europeos",
+     "Ayuntamiento de Villaverde del Río", PUBLIC, "ES", "es", False, [PA]),
+    ("unai.arrieta", "Unai Arrieta", "Ingeniero", "Arrieta Energía",
+     SME, "ES", "es", True, [EN]),
+    ("carmen.lopez", "Carmen López", "Investigadora", "Centro Tecnológico de Ciudades",
+     RESEARCH, "ES", "es", False, [ICT, PA]),
+    ("pablo.sanchez", "Pablo Sánchez", "Consultor", "Sánchez & Ruiz Consultores",
+     SME, "ES", "en", True, [MOB, ICT]),
+    ("giulia.romano", "Giulia Romano", "Responsabile sviluppo", "Romano Impianti",
+     SME, "IT", "it", True, [EN]),
+    ("matteo.esposito", "Matteo Esposito", "Funzionario", "Comune di Valdoria",
+     PUBLIC, "IT", "it", False, [PA]),
+    ("sara.colombo", "Sara Colombo", "Ricercatrice", "Politecnico delle Città",
+     RESEARCH, "IT", "it", True, [MOB, EN]),
+    ("davide.ricci", "Davide Ricci", "CEO", "Ricci Smart Lighting",
+     SME, "IT", "en", True, [EN, ICT]),
+    ("elisa.moretti", "Elisa Moretti", "Project manager", "Cluster Tecnologie Urbane",
+     NETWORK, "IT", "it", False, [PA, ICT]),
+    ("lukas.gruber", "Lukas Gruber", "Geschäftsführer", "Gruber E-Mobilität",
+     SME, "AT", "de", True, [MOB]),
+    ("theresa.huber", "Theresa Huber", "Stadtplanerin", "Magistrat Donaustadt-Süd",
+     PUBLIC, "AT", "de", False, [PA]),
+    ("piotr.nowak", "Piotr Nowak", "Business developer", "Nowak Smart Grid",
+     SME, "PL", "en", True, [EN]),
+    ("agnieszka.wisniewska", "Agnieszka Wiśniewska", "Researcher",
+     "Institute of Urban Mobility Kraków", RESEARCH, "PL", "en", False, [MOB]),
+    ("camille.dubois", "Camille Dubois", "Chargée de mission", "Agence Ville Durable",
+     PUBLIC, "FR", "en", True, [PA, EN]),
+    ("sanne.devries", "Sanne de Vries", "Product owner", "Fietsdata",
+     SME, "NL", "en", True, [MOB, ICT]),
+    ("rafael.souza", "Rafael Souza", "Urban data analyst", "Cidades Conectadas",
+     SME, "BR", "en", False, [ICT]),
+    ("priya.raman", "Priya Raman", "Programme manager", "Smart Cities Alliance Chennai",
+     NETWORK, "IN", "en", True, [PA, ICT]),
+]
+EMAIL_DOMAIN = "example.org"
 
 
 def consent_demo_load(*, series: Series) -> ConsentText:
     """Version 1 of the demo's privacy notice, created or updated."""
     consent, _created = ConsentText.objects.update_or_create(
         series=series, version=1,
-        defaults={"text": PRIVACY_NOTICE["en"], "text_de": PRIVACY_NOTICE["de"],
-                  "text_en": PRIVACY_NOTICE["en"]},
+        defaults={"text": PRIVACY_NOTICE["en"],
+                  **{f"text_{language}": text for language, text in PRIVACY_NOTICE.items()}},
     )
     return consent
+
+
+@transaction.atomic
+def participants_demo_load(*, series: Series, consent: ConsentText) -> list[Registration]:
+    """The Leipzig kick-off's participants, each with a confirmed, attended registration.
+
+    Created or updated by address (a row already right is not written): registered one to
+    four weeks before the event (a participant every 17 hours), confirmed ten minutes
+    later, consent to `consent` given when registering, themes of interest set. Returns
+    the registrations.
+    """
+    event = Event.objects.get(series=series, slug="leipzig")
+    themes = {theme.slug: theme for theme in Theme.objects.filter(series=series)}
+    emails = [f"{row[0]}@{EMAIL_DOMAIN}" for row in LEIPZIG_PARTICIPANTS]
+    known = {participant.email: participant for participant in
+             Participant.objects.filter(email__in=emails).prefetch_related("themes")}
+    consents = {item.participant_id: item for item in consent.consents.all()}
+    held = {registration.participant_id: registration for registration in
+            event.registrations.filter(participant__email__in=emails)}
+    registrations = []
+    for number, (local, name, job_title, organisation, kind, country, language, listed,
+                 interests) in enumerate(LEIPZIG_PARTICIPANTS):
+        email = f"{local}@{EMAIL_DOMAIN}"
+        requested = event.start - timedelta(days=28) + timedelta(hours=17 * number)
+        confirmed = requested + timedelta(minutes=10)
+        participant = row_save(Participant, lookup={"email": email}, found=known.get(email),
+                               values={
+            "name": name, "job_title": job_title, "organisation_name": organisation,
+            "organisation_kind": kind, "organisation_country": country, "country": country,
+            "language": language, "listed_publicly": listed, "confirmed_at": confirmed,
+            "confirm_nonce": "", "anonymised_at": None,
+            **({} if email in known else {"link_key": secrets.token_hex(16)}),
+        })
+        row_save(Consent, lookup={"participant": participant, "text": consent},
+                 values={"given_at": requested}, found=consents.get(participant.pk))
+        wanted = [themes[slug] for slug in interests]
+        if email not in known or set(participant.themes.all()) != set(wanted):
+            participant.themes.set(wanted)
+        registrations.append(row_save(
+            Registration, lookup={"participant": participant, "event": event},
+            found=held.get(participant.pk), values={
+                "state": Registration.State.CONFIRMED, "attended": True,
+                "requested_at": requested, "confirmed_at": confirmed, "cancelled_at": None,
+                "series_registration": None,
+            }))
+    return registrations

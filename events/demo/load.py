@@ -1,15 +1,18 @@
 """Apply the demo data to the database (see events.demo)."""
 
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.db.models import Model
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from events.demo import data
-from events.demo.data import Row
+from events.demo.data import Row, Text
+from events.demo.programme import EVENTS, LOWER_CASE_MONTHS, REPORT, REPORT_DATE_FORMATS
 from events.models import (
     Event,
     Organisation,
@@ -22,16 +25,35 @@ from events.models import (
 )
 from reports.models import Report
 
+M = TypeVar("M", bound=Model)
+# Keys of a data row that are no model field.
+_NOT_COLUMNS = ("slug", "fictional", "organisations", "speakers", "agenda", "themes",
+                "region", "coordinator", "organiser", "organisation", "start", "minutes",
+                "event")
 
-def _columns(row: Row, *, skip: tuple[str, ...] = ()) -> Row:
+
+def _with_mark(text: Text, mark: Text) -> Text:
+    """A text with the demo-data sentence appended, in each language."""
+    return {language: f"{value} {mark[language]}" for language, value in text.items()}
+
+
+def _columns(row: Row) -> Row:
     """Model field values of a data row.
 
-    A text {"de": .., "en": ..} fills title_de and title_en, and the untranslated base column
-    `title` with the base language's text (set while that language is active).
+    A text {"de": .., "en": ..} fills title_de, title_en, ... and the untranslated base column
+    `title` with the base language's text (set while that language is active). A row marked
+    "fictional" gets the demo-data sentence after its bio (people) or description
+    (organisations).
     """
+    if row.get("fictional"):
+        if "bio" in row:
+            row = {**row, "bio": _with_mark(row["bio"], data.FICTIONAL_PERSON)}
+        else:
+            row = {**row, "description": _with_mark(row["description"],
+                                                    data.FICTIONAL_ORGANISATION)}
     columns: Row = {}
     for name, value in row.items():
-        if name in skip:
+        if name in _NOT_COLUMNS:
             continue
         if isinstance(value, dict):
             columns.update({f"{name}_{language}": text for language, text in value.items()})
@@ -46,28 +68,57 @@ def _local(*, day: date, at: time, time_zone: str) -> datetime:
     return datetime.combine(day, at, tzinfo=ZoneInfo(time_zone)).astimezone(UTC)
 
 
+def first_event_day(today: date) -> date:
+    """The kick-off's day: 2 to 6 days before `today`, so that it is over and its report
+    (published the next morning) is out, while the second event is 1 to 5 days ahead; on a
+    Tuesday as in the seed when one falls in that window, else on its latest weekday (the
+    events follow a week apart, so all fall on that weekday)."""
+    window = [today - timedelta(days=days) for days in range(2, 7)]
+    return next((day for day in window if day.weekday() == data.EVENT_WEEKDAY),
+                next(day for day in window if day.weekday() < 5))
+
+
+def _differs(obj: Model, name: str, value: Any) -> bool:
+    field = obj._meta.get_field(name)
+    current = getattr(obj, field.attname)
+    return current != (value.pk if isinstance(value, Model) else value)
+
+
+def row_save(model: type[M], *, lookup: Row, values: Row, found: M | None = None) -> M:
+    """The object of `model` with `lookup` (or `found`, read before), created with `values`,
+    or updated with them where they differ: an unchanged row is not written, so that loading
+    the demo again changes nothing (and retires no cached page)."""
+    if found is None:
+        found = model.objects.filter(**lookup).first()
+    if found is None:
+        return model.objects.create(**lookup, **values)
+    if any(_differs(found, name, value) for name, value in values.items()):
+        for name, value in values.items():
+            setattr(found, name, value)
+        found.save()
+    return found
+
+
 def _organisations_load() -> dict[str, Organisation]:
-    return {
-        row["slug"]: Organisation.objects.update_or_create(
-            slug=row["slug"], defaults=_columns(row, skip=("slug",))
-        )[0]
-        for row in data.ORGANISATIONS
-    }
+    rows = [data.ORGANISER] + [row for event in EVENTS for row in event["organisations"]]
+    found = Organisation.objects.in_bulk([row["slug"] for row in rows], field_name="slug")
+    return {row["slug"]: row_save(Organisation, lookup={"slug": row["slug"]},
+                                  values=_columns(row), found=found.get(row["slug"]))
+            for row in rows}
 
 
 def _series_load(*, organisations: dict[str, Organisation]) -> Series:
-    defaults = _columns(data.SERIES, skip=("slug", "organiser"))
-    defaults["organiser"] = organisations[data.SERIES["organiser"]]
-    series, _created = Series.objects.update_or_create(slug=data.SERIES["slug"], defaults=defaults)
-    return series
+    values = _columns(data.SERIES)
+    values["organiser"] = organisations[data.SERIES["organiser"]]
+    return row_save(Series, lookup={"slug": data.SERIES["slug"]}, values=values)
 
 
 def _themes_load(*, series: Series) -> dict[str, Theme]:
+    found = {theme.slug: theme for theme in series.themes.all()}
     return {
-        row["slug"]: Theme.objects.update_or_create(
-            series=series, slug=row["slug"],
-            defaults={**_columns(row, skip=("slug",)), "position": position},
-        )[0]
+        row["slug"]: row_save(Theme, lookup={"series": series, "slug": row["slug"]},
+                              values={**_columns(row), "position": position},
+                              found=found.get(row["slug"]))
         for position, row in enumerate(data.THEMES, start=1)
     }
 
@@ -75,25 +126,32 @@ def _themes_load(*, series: Series) -> dict[str, Theme]:
 def _regions_load(
     *, series: Series, organisations: dict[str, Organisation]
 ) -> dict[str, Region]:
+    found = {region.slug: region for region in series.regions.all()}
     regions = {}
     for position, row in enumerate(data.REGIONS, start=1):
-        defaults = _columns(row, skip=("slug", "coordinator"))
-        defaults.update(coordinator=organisations[row["coordinator"]], position=position)
-        regions[row["slug"]], _created = Region.objects.update_or_create(
-            series=series, slug=row["slug"], defaults=defaults
-        )
+        values = _columns(row)
+        values.update(coordinator=organisations[row["coordinator"]], position=position)
+        regions[row["slug"]] = row_save(Region, lookup={"series": series, "slug": row["slug"]},
+                                        values=values, found=found.get(row["slug"]))
     return regions
+
+
+def _themes_set(obj: Event | Talk, themes: list[Theme]) -> None:
+    """Set the themes of an event or talk (prefetched) unless they are these already."""
+    if {theme.pk for theme in obj.themes.all()} != {theme.pk for theme in themes}:
+        obj.themes.set(themes)
 
 
 def _events_load(
     *, series: Series, regions: dict[str, Region], themes: dict[str, Theme], first_day: date
 ) -> dict[str, Event]:
+    found = {event.slug: event for event in series.events.prefetch_related("themes")}
     events = {}
-    for number, row in enumerate(data.EVENTS):
+    for number, row in enumerate(EVENTS):
         day = first_day + timedelta(days=number * data.DAYS_BETWEEN_EVENTS)
         opens, closes = data.EVENT_HOURS
-        defaults = _columns(row, skip=("slug", "region", "themes"))
-        defaults.update(
+        values = _columns(row)
+        values.update(
             region=regions[row["region"]] if row["region"] else None,
             start=_local(day=day, at=opens, time_zone=row["time_zone"]),
             end=_local(day=day, at=closes, time_zone=row["time_zone"]),
@@ -102,22 +160,22 @@ def _events_load(
             capacity=data.CAPACITY,
             status=Event.Status.PUBLISHED,
         )
-        event, _created = Event.objects.update_or_create(
-            series=series, slug=row["slug"], defaults=defaults
-        )
-        event.themes.set([themes[slug] for slug in row["themes"]])
+        event = row_save(Event, lookup={"series": series, "slug": row["slug"]}, values=values,
+                         found=found.get(row["slug"]))
+        _themes_set(event, [themes[slug] for slug in row["themes"]])
         events[row["slug"]] = event
     return events
 
 
 def _speakers_load(*, organisations: dict[str, Organisation]) -> dict[str, Speaker]:
+    rows = [row for event in EVENTS for row in event["speakers"]]
+    found = Speaker.objects.in_bulk([row["slug"] for row in rows], field_name="slug")
     speakers = {}
-    for row in data.SPEAKERS:
-        defaults = _columns(row, skip=("slug", "organisation"))
-        defaults["organisation"] = organisations[row["organisation"]]
-        speakers[row["slug"]], _created = Speaker.objects.update_or_create(
-            slug=row["slug"], defaults=defaults
-        )
+    for row in rows:
+        values = _columns(row)
+        values["organisation"] = organisations[row["organisation"]]
+        speakers[row["slug"]] = row_save(Speaker, lookup={"slug": row["slug"]}, values=values,
+                                         found=found.get(row["slug"]))
     return speakers
 
 
@@ -126,53 +184,59 @@ def _agenda_load(
 ) -> None:
     """Make the event's talks exactly `rows`, matched by their order (1, 2, ...)."""
     day = event.local_start.date()
+    found = {talk.order: talk for talk in
+             event.talks.prefetch_related("themes", "talk_speakers")}
     for order, row in enumerate(rows, start=1):
-        defaults = _columns(row, skip=("start", "minutes", "speakers", "themes"))
-        defaults.update(
+        values = {"abstract": "", **{f"abstract_{language}": "" for language in
+                                     data.LANGUAGES}, **_columns(row)}
+        values.update(
             start=_local(day=day, at=row["start"], time_zone=event.time_zone),
             duration=timedelta(minutes=row["minutes"]),
         )
-        talk, _created = Talk.objects.update_or_create(event=event, order=order,
-                                                       defaults=defaults)
-        talk.themes.set([themes[slug] for slug in row["themes"]])
-        talk_speakers = [speakers[slug] for slug in row["speakers"]]
-        talk.talk_speakers.exclude(speaker__in=talk_speakers).delete()
-        for position, speaker in enumerate(talk_speakers, start=1):
-            TalkSpeaker.objects.update_or_create(talk=talk, speaker=speaker,
-                                                 defaults={"position": position})
+        talk = row_save(Talk, lookup={"event": event, "order": order}, values=values,
+                        found=found.get(order))
+        _themes_set(talk, [themes[slug] for slug in row["themes"]])
+        wanted = [(speakers[slug].pk, position)
+                  for position, slug in enumerate(row["speakers"], start=1)]
+        if order in found and wanted == [(link.speaker_id, link.position)
+                                         for link in talk.talk_speakers.all()]:
+            continue
+        talk.talk_speakers.all().delete()
+        TalkSpeaker.objects.bulk_create(
+            TalkSpeaker(talk=talk, speaker_id=speaker_id, position=position)
+            for speaker_id, position in wanted)
     event.talks.filter(order__gt=len(rows)).delete()
 
 
 def _report_load(*, series: Series, events: dict[str, Event]) -> Report:
-    event = events[data.REPORT["event"]]
-    next_event = events[data.EVENTS[1]["slug"]]
+    event = events[REPORT["event"]]
+    next_event = events[EVENTS[1]["slug"]]
     body = {}
-    for language, text in data.REPORT["body"].items():
+    for language, text in REPORT["body"].items():
         with translation.override(language):
+            next_date = date_format(next_event.local_start.date(),
+                                    REPORT_DATE_FORMATS[language])
             body[language] = text.format(
-                next_date=date_format(next_event.local_start.date(),
-                                      data.REPORT_DATE_FORMATS[language]),
+                next_date=next_date.lower() if language in LOWER_CASE_MONTHS else next_date,
                 register_url=reverse("events:series", kwargs={"series": series.slug}),
             )
-    defaults = _columns({**data.REPORT, "body": body}, skip=("slug", "event"))
-    defaults.update(
+    values = _columns({**REPORT, "body": body})
+    values.update(
         event=event,
         is_published=True,
         published_at=_local(day=event.local_start.date() + timedelta(days=1), at=time(10),
                             time_zone=event.time_zone),
     )
-    report, _created = Report.objects.update_or_create(
-        series=series, slug=data.REPORT["slug"], defaults=defaults
-    )
-    return report
+    return row_save(Report, lookup={"series": series, "slug": REPORT["slug"]}, values=values)
 
 
 @transaction.atomic
 def demo_load(*, today: date | None = None) -> Series:
     """Create or update the demo series, its events a week apart around `today`.
 
-    Steps: 1. organisations, 2. series, themes and regions, 3. events (Leipzig three days
-    before `today`), 4. speakers and the Leipzig agenda, 5. the Leipzig report.
+    Steps: 1. organisations, 2. series, themes and regions, 3. events (the kick-off in
+    Leipzig 2 to 6 days before `today`: first_event_day), 4. speakers and every event's
+    agenda, 5. the Leipzig report.
     """
     today = today or timezone.localdate()
     with translation.override(data.BASE_LANGUAGE):
@@ -181,9 +245,10 @@ def demo_load(*, today: date | None = None) -> Series:
         themes = _themes_load(series=series)
         regions = _regions_load(series=series, organisations=organisations)
         events = _events_load(series=series, regions=regions, themes=themes,
-                              first_day=today - timedelta(days=data.LEIPZIG_DAYS_AGO))
+                              first_day=first_event_day(today))
         speakers = _speakers_load(organisations=organisations)
-        for slug, rows in data.AGENDAS.items():
-            _agenda_load(event=events[slug], rows=rows, speakers=speakers, themes=themes)
+        for row in EVENTS:
+            _agenda_load(event=events[row["slug"]], rows=row["agenda"], speakers=speakers,
+                         themes=themes)
         _report_load(series=series, events=events)
     return series

@@ -1,11 +1,13 @@
-"""Load (or refresh) the demo series from the seed, with its privacy notice."""
+"""Load (or refresh) the demo series from the seed, with its privacy notice and the
+participants of its past Leipzig event."""
 
 from datetime import date
 
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
 from events.demo import demo_load
-from registrations.demo import consent_demo_load
+from registrations.demo import consent_demo_load, participants_demo_load
 
 
 class Command(BaseCommand):
@@ -18,11 +20,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, today: date | None = None, **options) -> None:
-        series = demo_load(today=today)
-        consent_demo_load(series=series)
+        with transaction.atomic():
+            series = demo_load(today=today)
+            consent = consent_demo_load(series=series)
+            registrations = participants_demo_load(series=series, consent=consent)
         events = series.events.order_by("start")
         first, last = events.first(), events.last()
         self.stdout.write(self.style.SUCCESS(
             f"Demo series “{series.title}” ({series.slug}): {events.count()} events "
-            f"from {first.local_start:%Y-%m-%d} to {last.local_start:%Y-%m-%d}."
+            f"from {first.local_start:%Y-%m-%d} to {last.local_start:%Y-%m-%d}, "
+            f"{len(registrations)} participants at the first."
         ))
