@@ -21,8 +21,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SERIES_PATH = "/series/smartct-clusters/"
 LEIPZIG_PATH = "/series/smartct-clusters/events/leipzig/"
 BERLIN = ZoneInfo("Europe/Berlin")
-LEIPZIG_SPEAKERS = [
-    "Cristina Garrido", "Sebastian Graetz", "Moritz Oesterlink", "Uwe Fischer", "Iñigo Larraondo",
+LEIPZIG_SPEAKERS = [  # the moderator's welcome, then the seed's speakers (a break after two)
+    "Katrin Vogel", "Cristina Garrido", "Sebastian Graetz", "Moritz Oesterlink", "Uwe Fischer",
+    "Iñigo Larraondo",
 ]
 PHONE = {"width": 390, "height": 844}
 
@@ -52,12 +53,14 @@ def test_visitor_goes_from_series_to_leipzig_agenda_in_german_and_downloads_cale
     expect(page).to_have_url(f"{live_server.url}/en{LEIPZIG_PATH}")
     expect(page.get_by_role("heading", level=1)).to_have_text(leipzig.title_en)
 
-    # The agenda: the seed's speakers in order, keynote first, times in Berlin time.
+    # The agenda: a welcome, then the seed's speakers in order, keynote first, a break,
+    # times in Berlin time.
     agenda = page.get_by_role("region", name="Agenda")
     items = agenda.locator(".agenda > li")
-    expect(items).to_have_count(len(LEIPZIG_SPEAKERS))
+    expect(items).to_have_count(len(talks))
     expect(items.locator(".speakers li > a:first-child")).to_have_text(LEIPZIG_SPEAKERS)
-    expect(items.locator(".agenda-kind")).to_have_text(["Keynote"] + ["Talk"] * 4)
+    expect(items.locator(".agenda-kind")).to_have_text(
+        ["Welcome", "Keynote", "Break"] + ["Talk"] * 4)
     expect(items.locator(".agenda-time")).to_have_text([
         f"{talk.start.astimezone(BERLIN):%H:%M}–{talk.end.astimezone(BERLIN):%H:%M}"
         for talk in talks
@@ -77,7 +80,7 @@ def test_visitor_goes_from_series_to_leipzig_agenda_in_german_and_downloads_cale
     expect(page.locator("html")).to_have_attribute("lang", "de")
     expect(page.get_by_role("heading", level=1)).to_have_text(leipzig.title_de)
     expect(page.get_by_role("heading", name="Programm", exact=True)).to_be_visible()
-    expect(page.get_by_role("heading", name=talks[0].title_de, exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name=talks[1].title_de, exact=True)).to_be_visible()
     expect(page.get_by_text("Alle Zeiten in der Zeitzone Europe/Berlin.")).to_be_visible()
 
     # "Add to calendar" downloads one event in Berlin time, with its time zone described.
