@@ -122,7 +122,7 @@ EVENT: Row = {
                       "ciudades que buscan soluciones para la transición energética.",
                 "it": "Ane Etxeberria mette in contatto le imprese industriali basche con le "
                       "città in cerca di soluzioni per la transizione energetica.",
-                "bg": "Ане Етшеберия свързва баски индустриални фирми с градове, които "
+                "bg": "Ане Ечеберия свързва баски индустриални фирми с градове, които "
                       "търсят решения за енергийния преход.",
             },
         },
@@ -141,8 +141,8 @@ EVENT: Row = {
                       "transformación de las ciudades industriales.",
                 "it": "Jon Agirre è un urbanista e studia da vent'anni la trasformazione "
                       "delle città industriali.",
-                "bg": "Йон Агире е градоустройствен планист и от двадесет години изследва "
-                      "промяната на индустриалните градове.",
+                "bg": "Йон Агире е урбанист и от двадесет години изследва промяната на "
+                      "индустриалните градове.",
             },
         },
         {

@@ -307,7 +307,7 @@ EVENT: Row = {
                 "bg": "Предсказуема поддръжка на водопроводните мрежи",
             },
             "abstract": {
-                "de": "Akustische Sensoren und Maschinelles Lernen halbieren die "
+                "de": "Akustische Sensoren und maschinelles Lernen halbieren die "
                       "Wasserverluste eines mittelgroßen Versorgers.",
                 "en": "Acoustic sensors and machine learning halve the water losses of a "
                       "mid-sized utility.",

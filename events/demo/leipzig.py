@@ -224,7 +224,7 @@ EVENT: Row = {
                       "transporte (ITS) de IDOM.",
                 "it": "Iñigo Larraondo guida le attività di IDOM nei sistemi di trasporto "
                       "intelligenti (ITS).",
-                "bg": "Иниго Ларараондо ръководи дейността на IDOM в областта на "
+                "bg": "Иниго Лараондо ръководи дейността на IDOM в областта на "
                       "интелигентните транспортни системи (ITS).",
             },
         },

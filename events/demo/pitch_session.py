@@ -399,7 +399,7 @@ EVENT: Row = {
             "title": {
                 "de": "Rückmeldung aus den Regionen",
                 "en": "Feedback from the regions",
-                "es": "Valoración desde las regiones",
+                "es": "La opinión de las regiones",
                 "it": "Il riscontro delle regioni",
                 "bg": "Обратна връзка от регионите",
             },
