@@ -13,8 +13,8 @@ description ends with a sentence saying so ("Fictional person: demo data."), the
 of organisations end in "(Demo)", and their websites are under example.org.
 
 Dates are relative to `today`: the Leipzig kick-off lies 2 to 6 days back, on a Tuesday as
-in the seed when the window holds one (else on a weekday), the other events follow a week
-apart, so Sofia is always the next event.
+in the seed when the window holds one (else on the weekday nearest to it), the other events
+follow a week apart, so Sofia is always the next event.
 
 `demo_load` is idempotent: it updates or creates every row by its slug (talks by their order
 in the event), so running it twice leaves one copy of everything. The Leipzig participants

@@ -21,8 +21,8 @@ LANGUAGES = ["de", "en", "es", "it", "bg"]
 BASE_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 DAYS_BETWEEN_EVENTS = 7
 # The seed's events took place on Tuesdays; the kick-off lies 2 to 6 days before `today`
-# (load.first_event_day), on a Tuesday when one is in that window, else on a weekday.
-EVENT_WEEKDAY = 1  # Tuesday
+# (load.first_event_day), on the first of these weekdays that falls in that window.
+EVENT_WEEKDAYS = [1, 2, 0, 3, 4]  # Tuesday, else Wednesday, Monday, Thursday, Friday
 EVENT_HOURS = (time(9, 30), time(12, 30))
 JOIN_URL = "https://meet.example.org/smartct-clusters/{slug}"
 CAPACITY = 100

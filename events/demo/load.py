@@ -70,12 +70,12 @@ def _local(*, day: date, at: time, time_zone: str) -> datetime:
 
 def first_event_day(today: date) -> date:
     """The kick-off's day: 2 to 6 days before `today`, so that it is over and its report
-    (published the next morning) is out, while the second event is 1 to 5 days ahead; on a
-    Tuesday as in the seed when one falls in that window, else on its latest weekday (the
-    events follow a week apart, so all fall on that weekday)."""
-    window = [today - timedelta(days=days) for days in range(2, 7)]
-    return next((day for day in window if day.weekday() == data.EVENT_WEEKDAY),
-                next(day for day in window if day.weekday() < 5))
+    (published the next morning) is out, while the second event is 1 to 5 days ahead; on
+    the seed's Tuesday when one falls in that window, else on the weekday nearest to it
+    (the events follow a week apart, so all fall on that weekday)."""
+    window = {(today - timedelta(days=days)).weekday(): today - timedelta(days=days)
+              for days in range(2, 7)}
+    return next(window[weekday] for weekday in data.EVENT_WEEKDAYS if weekday in window)
 
 
 def _differs(obj: Model, name: str, value: Any) -> bool:
