@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from django.db import transaction
 
-from events.demo.load import row_save
+from events.demo.load import rows_save
 from events.models import Event, Organisation, Series, Theme
 from registrations.models import Consent, ConsentText, Participant, Registration
 
@@ -175,30 +175,38 @@ def participants_demo_load(*, series: Series, consent: ConsentText) -> list[Regi
     consents = {item.participant_id: item for item in consent.consents.all()}
     held = {registration.participant_id: registration for registration in
             event.registrations.filter(participant__email__in=emails)}
-    registrations = []
+    rows = []
     for number, (local, name, job_title, organisation, kind, country, language, listed,
-                 interests) in enumerate(LEIPZIG_PARTICIPANTS):
+                 _interests) in enumerate(LEIPZIG_PARTICIPANTS):
         email = f"{local}@{EMAIL_DOMAIN}"
         requested = event.start - timedelta(days=28) + timedelta(hours=17 * number)
-        confirmed = requested + timedelta(minutes=10)
-        participant = row_save(Participant, lookup={"email": email}, found=known.get(email),
-                               values={
+        rows.append((email, requested, {
             "name": name, "job_title": job_title, "organisation_name": organisation,
             "organisation_kind": kind, "organisation_country": country, "country": country,
-            "language": language, "listed_publicly": listed, "confirmed_at": confirmed,
-            "confirm_nonce": "", "anonymised_at": None,
+            "language": language, "listed_publicly": listed,
+            "confirmed_at": requested + timedelta(minutes=10), "confirm_nonce": "",
+            "anonymised_at": None,
             **({} if email in known else {"link_key": secrets.token_hex(16)}),
-        })
-        row_save(Consent, lookup={"participant": participant, "text": consent},
-                 values={"given_at": requested}, found=consents.get(participant.pk))
-        wanted = [themes[slug] for slug in interests]
-        if email not in known or set(participant.themes.all()) != set(wanted):
+        }))
+    participants = rows_save(Participant, [
+        ({"email": email}, values, known.get(email)) for email, _requested, values in rows])
+    rows_save(Consent, [
+        ({"participant": participant, "text": consent}, {"given_at": requested},
+         consents.get(participant.pk))
+        for participant, (_email, requested, _values) in zip(participants, rows, strict=True)])
+    through = Participant.themes.through
+    for participant, row in zip(participants, LEIPZIG_PARTICIPANTS, strict=True):
+        wanted = {themes[slug] for slug in row[8]}
+        if participant.email in known and set(participant.themes.all()) != wanted:
             participant.themes.set(wanted)
-        registrations.append(row_save(
-            Registration, lookup={"participant": participant, "event": event},
-            found=held.get(participant.pk), values={
-                "state": Registration.State.CONFIRMED, "attended": True,
-                "requested_at": requested, "confirmed_at": confirmed, "cancelled_at": None,
-                "series_registration": None,
-            }))
-    return registrations
+    through.objects.bulk_create(
+        through(participant=participant, theme=themes[slug])
+        for participant, row in zip(participants, LEIPZIG_PARTICIPANTS, strict=True)
+        if participant.email not in known for slug in row[8])
+    return rows_save(Registration, [
+        ({"participant": participant, "event": event}, {
+            "state": Registration.State.CONFIRMED, "attended": True,
+            "requested_at": requested, "confirmed_at": participant.confirmed_at,
+            "cancelled_at": None, "series_registration": None,
+        }, held.get(participant.pk))
+        for participant, (_email, requested, _values) in zip(participants, rows, strict=True)])

@@ -84,11 +84,16 @@ def _differs(obj: Model, name: str, value: Any) -> bool:
     return current != (value.pk if isinstance(value, Model) else value)
 
 
-def row_save(model: type[M], *, lookup: Row, values: Row, found: M | None = None) -> M:
-    """The object of `model` with `lookup` (or `found`, read before), created with `values`,
-    or updated with them where they differ: an unchanged row is not written, so that loading
-    the demo again changes nothing (and retires no cached page)."""
-    if found is None:
+# row_save's `found` when the caller did not look the row up.
+LOOK_UP: Any = object()
+
+
+def row_save(model: type[M], *, lookup: Row, values: Row, found: M | None = LOOK_UP) -> M:
+    """The object of `model` with `lookup`, created with `values`, or updated with them where
+    they differ: an unchanged row is not written, so that loading the demo again changes
+    nothing (and retires no cached page). `found` is the row as the caller read it (None:
+    there is none)."""
+    if found is LOOK_UP:
         found = model.objects.filter(**lookup).first()
     if found is None:
         return model.objects.create(**lookup, **values)
@@ -97,6 +102,17 @@ def row_save(model: type[M], *, lookup: Row, values: Row, found: M | None = None
             setattr(found, name, value)
         found.save()
     return found
+
+
+def rows_save(model: type[M], rows: list[tuple[Row, Row, M | None]]) -> list[M]:
+    """Many rows of `model` at once, each (lookup, values, found): those found are updated
+    as row_save does, the others created in one statement (without signals: only for
+    models no cached page shows)."""
+    created = [model(**lookup, **values) for lookup, values, found in rows if found is None]
+    model.objects.bulk_create(created)
+    new = iter(created)
+    return [row_save(model, lookup=lookup, values=values, found=found) if found is not None
+            else next(new) for lookup, values, found in rows]
 
 
 def _organisations_load() -> dict[str, Organisation]:
@@ -186,6 +202,7 @@ def _agenda_load(
     day = event.local_start.date()
     found = {talk.order: talk for talk in
              event.talks.prefetch_related("themes", "talk_speakers")}
+    theme_links, speaker_links = [], []
     for order, row in enumerate(rows, start=1):
         values = {"abstract": "", **{f"abstract_{language}": "" for language in
                                      data.LANGUAGES}, **_columns(row)}
@@ -195,16 +212,20 @@ def _agenda_load(
         )
         talk = row_save(Talk, lookup={"event": event, "order": order}, values=values,
                         found=found.get(order))
-        _themes_set(talk, [themes[slug] for slug in row["themes"]])
-        wanted = [(speakers[slug].pk, position)
+        talk_themes = [themes[slug] for slug in row["themes"]]
+        wanted = [TalkSpeaker(talk=talk, speaker=speakers[slug], position=position)
                   for position, slug in enumerate(row["speakers"], start=1)]
-        if order in found and wanted == [(link.speaker_id, link.position)
-                                         for link in talk.talk_speakers.all()]:
+        if order not in found:  # a new talk: its links are written below, in two statements
+            theme_links += [Talk.themes.through(talk=talk, theme=theme) for theme in talk_themes]
+            speaker_links += wanted
             continue
-        talk.talk_speakers.all().delete()
-        TalkSpeaker.objects.bulk_create(
-            TalkSpeaker(talk=talk, speaker_id=speaker_id, position=position)
-            for speaker_id, position in wanted)
+        _themes_set(talk, talk_themes)
+        if [(link.speaker_id, link.position) for link in wanted] != [
+                (link.speaker_id, link.position) for link in talk.talk_speakers.all()]:
+            talk.talk_speakers.all().delete()
+            speaker_links += wanted
+    Talk.themes.through.objects.bulk_create(theme_links)
+    TalkSpeaker.objects.bulk_create(speaker_links)
     event.talks.filter(order__gt=len(rows)).delete()
 
 
