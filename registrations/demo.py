@@ -11,8 +11,10 @@ import secrets
 from datetime import timedelta
 
 from django.db import transaction
+from django.utils import translation
 
-from events.demo.load import rows_save
+from events.demo.data import BASE_LANGUAGE
+from events.demo.load import row_save, rows_save
 from events.models import Event, Organisation, Series, Theme
 from registrations.models import Consent, ConsentText, Participant, Registration
 
@@ -150,12 +152,10 @@ EMAIL_DOMAIN = "example.org"
 
 def consent_demo_load(*, series: Series) -> ConsentText:
     """Version 1 of the demo's privacy notice, created or updated."""
-    consent, _created = ConsentText.objects.update_or_create(
-        series=series, version=1,
-        defaults={"text": PRIVACY_NOTICE["en"],
-                  **{f"text_{language}": text for language, text in PRIVACY_NOTICE.items()}},
-    )
-    return consent
+    with translation.override(BASE_LANGUAGE):
+        return row_save(ConsentText, lookup={"series": series, "version": 1}, values={
+            "text": PRIVACY_NOTICE[BASE_LANGUAGE],
+            **{f"text_{language}": text for language, text in PRIVACY_NOTICE.items()}})
 
 
 @transaction.atomic
