@@ -45,7 +45,8 @@ FICTIONAL_ORGANISATION: Text = {
 }
 
 # The texts of the agenda items every event has.
-BREAK: Text = {"de": "Pause", "en": "Break", "es": "Pausa", "it": "Pausa", "bg": "Почивка"}
+BREAK: Text = {"de": "Kaffeepause", "en": "Coffee break", "es": "Pausa para el café",
+               "it": "Pausa caffè", "bg": "Кафе пауза"}
 
 ORGANISER: Row = {
     "slug": "neu-ev", "name": "Netzwerk Energie und Umwelt e.V.",
