@@ -68,7 +68,8 @@ def test_visitor_goes_from_series_to_leipzig_agenda_in_german_and_downloads_cale
     assert shown_starts == [talk.start for talk in talks]
     assert shown_starts == sorted(shown_starts)
     expect(agenda).to_contain_text(re.compile(r"All times: Berlin time \(CES?T, UTC\+[12]\)\."))
-    expect(page.locator(".facts .zone")).to_have_text(re.compile(r"^Berlin time \(CES?T, UTC\+[12]\)$"))
+    expect(page.locator(".facts .zone")).to_have_text(
+        re.compile(r"^Berlin time \(CES?T, UTC\+[12]\)$"))
 
     # The language switch in the header leads to the same page in German.
     page.get_by_role("navigation", name="Language").get_by_role("link", name="Deutsch").click()

@@ -11,9 +11,15 @@ from django.utils import formats, translation
 from core.countries import country_code
 from core.local_forms import when, zone_label
 from mail.models import Mail
+from registrations import links
 from registrations.models import Participant
+from registrations.queries import event_registration_refusal
 from tests.factories import event_create, region_create, series_create, talk_create
-from tests.test_registrations_factories import consent_text_create
+from tests.test_registrations_factories import (
+    consent_text_create,
+    participant_create,
+    registration_create,
+)
 
 LANGUAGES = ["de", "en", "es", "it", "bg"]
 SOFIA, BERLIN = ZoneInfo("Europe/Sofia"), ZoneInfo("Europe/Berlin")
@@ -72,8 +78,10 @@ def test_zone_named_with_the_offset_in_force_on_the_day():
     before = datetime(2026, 3, 28, 12, tzinfo=UTC)  # Europe moves its clocks on 29 March
     after = datetime(2026, 3, 30, 12, tzinfo=UTC)
 
-    assert in_language("it", lambda: zone_label("Europe/Rome", before)) == "ora di Roma (CET, UTC+1)"
-    assert in_language("it", lambda: zone_label("Europe/Rome", after)) == "ora di Roma (CEST, UTC+2)"
+    assert in_language("it", lambda: zone_label("Europe/Rome", before)) == (
+        "ora di Roma (CET, UTC+1)")
+    assert in_language("it", lambda: zone_label("Europe/Rome", after)) == (
+        "ora di Roma (CEST, UTC+2)")
     assert in_language("de", lambda: zone_label("Europe/Madrid", after)) == (
         "Ortszeit Madrid (MESZ, UTC+2)")
     assert in_language("bg", lambda: zone_label("Europe/Sofia", after)) == (
@@ -146,6 +154,27 @@ def test_event_page_shows_local_date_zone_and_country(client, language, country)
     # the visitor's local time waits, hidden, for events/local-time.js
     assert re.search(r'<span class="local-time" data-local-time hidden>', page)
     assert '<script src="/static/events/local-time.js" defer></script>' in page
+
+
+@pytest.mark.django_db
+def test_personal_page_and_refusal_name_date_and_zone_in_the_visitors_language(client):
+    series = series_create(slug="bridges")
+    event = event_create(series=series, time_zone="Europe/Sofia",
+                         start=datetime(2032, 3, 4, 9, 30, tzinfo=SOFIA),
+                         end=datetime(2032, 3, 4, 13, tzinfo=SOFIA),
+                         registration_opens=datetime(2032, 2, 2, 9, tzinfo=SOFIA))
+    participant = participant_create(language="bg")
+    registration_create(participant=participant, event=event)
+
+    token = links.personal_token(participant=participant)
+    page = client.get(f"/bg/registration/me/{token}/").content.decode()
+    with translation.override("bg"):
+        refusal = event_registration_refusal(event=event, now=datetime(2032, 1, 1, tzinfo=UTC))
+
+    assert ('>четвъртък, 4 март 2032 г., 09:30</time>–<time datetime="2032-03-04T13:00:00+02:00">'
+            '13:00</time> <span class="zone">по времето в София (EET, UTC+2)</span>') in page
+    assert refusal.endswith(" се открива на 2 февруари 2032 г., 09:00 по времето в София "
+                            "(EET, UTC+2).")
 
 
 # --- the country field ---------------------------------------------------------------------
