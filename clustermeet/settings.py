@@ -246,6 +246,12 @@ LOCALE_PATHS = [BASE_DIR / "clustermeet" / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/Berlin"
 USE_TZ = True
+# Dates and numbers in each language's own forms where Django's are wrong (clustermeet/formats;
+# month and weekday names in lower case for Bulgarian and Italian: clustermeet/locale).
+FORMAT_MODULE_PATH = ["clustermeet.formats"]
+# Country names: django-countries' translations, but where some still use a country's former
+# name (Italian "Macedonia", German "Swasiland"), its name today.
+COUNTRIES_OVERRIDE = {"MK": _("North Macedonia"), "SZ": _("Eswatini")}
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -1,30 +1,41 @@
 """Form widgets that render long option lists without a template per option."""
 
+from collections.abc import Callable, Sequence
+
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 
-class LongSelect(forms.Select):
-    """A select for long flat lists such as the ~250 countries.
+class CountryInput(forms.TextInput):
+    """A text input searched by typing: a <datalist> offers the names (from `names`, a
+    callable giving (code, name) pairs in the active language) that contain what was typed.
+    Plain HTML, so it works without JavaScript; the field resolves the typed name.
 
-    Django renders every option through its own template: 20–30 ms for a country list, most
-    of a registration page's CPU. This joins the options in Python into the same markup
-    (Django's select attributes, `selected` on the chosen value). Grouped choices are not
-    supported: use forms.Select for them.
+    A known code is shown as its name. The ~250 options are joined in Python: Django's
+    template per option costs 20–30 ms for a country list, most of a form page's CPU.
     """
 
+    input_type = "text"
+
+    def __init__(self, names: Callable[[], Sequence[tuple[str, str]]], attrs=None):
+        super().__init__(attrs)
+        self.names = names
+
+    def format_value(self, value) -> str:
+        if value is None or value == "":
+            return ""
+        text = str(value)
+        return next((name for code, name in self.names() if code == text), text)
+
     def render(self, name, value, attrs=None, renderer=None) -> SafeString:
-        chosen = {str(item) for item in self.format_value(value)}
-        options = []
-        for option_value, label in self.choices:
-            if isinstance(label, list | tuple):
-                raise TypeError("LongSelect renders flat choices only")
-            option_value = "" if option_value is None else str(option_value)
-            selected = ' selected' if option_value in chosen else ''
-            options.append(f'<option value="{escape(option_value)}"{selected}>'
-                           f'{escape(label)}</option>')
         final_attrs = self.build_attrs(self.attrs, attrs)
-        return mark_safe(f'<select name="{escape(name)}"{flatatt(final_attrs)}>\n'
-                         + "\n".join(options) + "\n</select>")
+        list_id = f"{final_attrs.get('id') or 'id_' + name}-list"
+        final_attrs["list"] = list_id
+        shown = self.format_value(value)
+        value_attr = f' value="{escape(shown)}"' if shown else ""
+        options = "".join(f'<option value="{escape(label)}">' for _code, label in self.names())
+        return mark_safe(f'<input type="text" name="{escape(name)}"{value_attr}'
+                         f'{flatatt(final_attrs)}>'
+                         f'<datalist id="{escape(list_id)}">{options}</datalist>')

@@ -2,16 +2,17 @@
 
 import hashlib
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
-from core.widgets import LongSelect
+from core import local_forms
+from core.countries import NAME_MAX as COUNTRY_NAME_MAX
+from core.countries import country_code, country_names
+from core.widgets import CountryInput
 from events.models import Event, Organisation, Series, Theme
 from registrations import queries
 from registrations.models import ConsentText, Participant, Registration
@@ -19,32 +20,34 @@ from registrations.models import ConsentText, Participant, Registration
 NAME_MAX = 200
 
 
-def _country_choices() -> list[tuple[str, str]]:
-    return _country_choices_in(get_language())
+def _country_names() -> tuple[tuple[str, str], ...]:
+    return country_names(get_language())
 
 
-@lru_cache(maxsize=16)
-def _country_choices_in(language: str) -> list[tuple[str, str]]:
-    """django-countries' list, translated and sorted (costly), once per language."""
-    return [("", _("Choose a country"))] + list(countries)
+class CountryField(forms.CharField):
+    """A country, typed: its name in any of the site's languages (the list the browser
+    offers while typing has those of the page's language) or its ISO code; cleaned to the
+    two-letter code. Without JavaScript, and without a 250-line select on a phone."""
 
+    default_error_messages = {
+        "unknown": _("We do not know a country called “%(value)s”. Please type its name "
+                     "and choose it from the list."),
+    }
 
-@lru_cache(maxsize=1)
-def _country_codes() -> frozenset[str]:
-    return frozenset(code for code, _name in countries)
+    def __init__(self, *, autocomplete: str = "country-name", **kwargs):
+        super().__init__(max_length=COUNTRY_NAME_MAX, widget=CountryInput(
+            names=_country_names, attrs={"autocomplete": autocomplete, "spellcheck": "false"}),
+            **kwargs)
 
-
-class CountryChoiceField(forms.ChoiceField):
-    """A country by its two-letter code, chosen from the translated list."""
-
-    widget = LongSelect
-
-    def __init__(self, **kwargs):
-        super().__init__(choices=_country_choices, **kwargs)
-
-    def valid_value(self, value) -> bool:
-        """A known code; Django's check walks all ~250 choices on every submission."""
-        return value in _country_codes()
+    def to_python(self, value) -> str:
+        text = super().to_python(value)
+        if text in self.empty_values:
+            return ""
+        code = country_code(text, language=get_language())
+        if code is None:
+            raise forms.ValidationError(self.error_messages["unknown"], code="unknown",
+                                        params={"value": text[:COUNTRY_NAME_MAX]})
+        return code
 
 
 class ObjectsChoiceField(forms.MultipleChoiceField):
@@ -63,7 +66,9 @@ class ObjectsChoiceField(forms.MultipleChoiceField):
 
 
 def event_label(event: Event) -> str:
-    return f"{event.title} — {event.local_start:%Y-%m-%d %H:%M} ({event.time_zone})"
+    """An event as a choice: its title and its time in the active language with the zone
+    named ("Thursday 5 March 2026, 09:30–13:00 Sofia time (EET, UTC+2)")."""
+    return f"{event.title} — {local_forms.when(event.start, event.end, event.time_zone)}"
 
 
 def email_not_reserved(value: str) -> None:
@@ -86,9 +91,10 @@ class RegistrationForm(forms.Form):
     organisation_kind = forms.ChoiceField(
         label=_("Kind of organisation"),
         choices=[("", _("Choose a kind"))] + list(Organisation.Kind.choices))
-    organisation_country = CountryChoiceField(label=_("Country of the organisation"))
+    organisation_country = CountryField(label=_("Country of the organisation"),
+                                        autocomplete="off")
     job_title = forms.CharField(label=_("Job title"), max_length=NAME_MAX, required=False)
-    country = CountryChoiceField(label=_("Your country"))
+    country = CountryField(label=_("Your country"))
     language = forms.ChoiceField(label=_("Preferred language for mails"),
                                  choices=settings.CONTENT_LANGUAGES)
     scope = forms.ChoiceField(

@@ -11,8 +11,9 @@ from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import formats, translation
+from django.utils import translation
 
+from core import local_forms
 from core.choices import choice_label
 from core.i18n import url_language
 from events.calendars import calendar_bytes
@@ -29,8 +30,8 @@ from registrations.calendars import registrations_calendar, shows_join_link
 from registrations.models import Participant, Registration
 
 State = Registration.State
-# Times in mails: 24-hour in every language (an international audience; Django's English
-# and Bulgarian formats mix "6:58 p.m." with "21:58").
+# Agenda times in mails: 24-hour in every language (an international audience), as
+# clustermeet/formats writes them on the pages.
 MAIL_TIME_FORMAT = "H:i"
 
 
@@ -43,12 +44,10 @@ def event_item(registration: Registration, *, language: str) -> dict:
     """What a mail says about one registration, formatted in the reader's language."""
     event = registration.event
     with translation.override(language):
-        day = formats.date_format(event.local_start, "DATE_FORMAT")
-        start = formats.time_format(event.local_start, MAIL_TIME_FORMAT)
-        end = formats.time_format(event.local_end, MAIL_TIME_FORMAT)
+        when = local_forms.when(event.start, event.end, event.time_zone)
         item = {
-            "title": event.title, "series": event.series.title, "when": f"{day}, {start}–{end}",
-            "zone": event.time_zone, "state": registration.state,
+            "title": event.title, "series": event.series.title,
+            "when": f"{when.start}–{when.end}", "zone": when.zone, "state": registration.state,
             "state_label": choice_label(State, registration.state),
             "format": choice_label(Event.Format, event.format),
             "join_url": event.join_url if shows_join_link(registration) else "",

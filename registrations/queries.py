@@ -10,6 +10,7 @@ from django.http import Http404
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from core import local_forms
 from events.models import Event, Series, Theme
 from events.page_cache import content_cached
 from events.queries import series_get_published, series_past_retention
@@ -59,8 +60,9 @@ def event_registration_refusal(*, event: Event, now: datetime | None = None) -> 
     if event.registration_opens and now < event.registration_opens:
         opens = formats.date_format(event.registration_opens.astimezone(event.tzinfo),
                                     "DATETIME_FORMAT")
-        return _("Registration for “%(event)s” opens on %(date)s (%(zone)s).") % {
-            "event": event.title, "date": opens, "zone": event.time_zone}
+        return _("Registration for “%(event)s” opens on %(date)s %(zone)s.") % {
+            "event": event.title, "date": opens,
+            "zone": local_forms.zone_label(event.time_zone, event.registration_opens)}
     if event.registration_closes and now >= event.registration_closes:
         return _("Registration for “%(event)s” is closed.") % {"event": event.title}
     return None

@@ -138,7 +138,14 @@ def test_event_times_in_mails_read_24_hour(series, language):
 
     mail = mail_of(f"participant:{participant.pk}:confirm-request:")
     assert start.astimezone(SOFIA).hour >= 13
-    assert f"{times(start, event.end)} (Europe/Sofia)" in mail.text
+    summer = start.astimezone(SOFIA).utcoffset() == timedelta(hours=3)
+    zone = {"de": "Ortszeit Sofia (OESZ, UTC+3)" if summer else "Ortszeit Sofia (OEZ, UTC+2)",
+            "en": "Sofia time (EEST, UTC+3)" if summer else "Sofia time (EET, UTC+2)",
+            "es": "hora de Sofía (EEST, UTC+3)" if summer else "hora de Sofía (EET, UTC+2)",
+            "it": "ora di Sofia (EEST, UTC+3)" if summer else "ora di Sofia (EET, UTC+2)",
+            "bg": "по времето в София (EEST, UTC+3)" if summer
+            else "по времето в София (EET, UTC+2)"}[language]
+    assert f"{times(start, event.end)} {zone}" in mail.text
     for twelve_hour in ("a.m.", "p.m.", "преди обяд", "след обяд"):
         assert twelve_hour not in mail.text + mail.html
 

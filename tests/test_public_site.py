@@ -72,7 +72,7 @@ def test_event_page_shows_time_in_event_zone_with_zone_named(client):
 
     assert "10:30" in page and "13:30" in page  # 07:30 UTC is 10:30 in Sofia in summer
     assert "EEST" in page and "Europe/Sofia" in page
-    assert "June 22, 2031" in page
+    assert "Sunday 22 June 2031, 10:30</time>" in page and "Sofia time (EEST, UTC+3)" in page
 
 
 def test_event_page_shows_agenda_in_order_with_kinds_speakers_and_themes(client):
