@@ -229,3 +229,29 @@ def test_a_cached_event_page_shows_a_seat_count_for_seconds_only(client, setting
     assert "5 seats left" in key_facts(client.get(url).content.decode())  # from the cache
     time.sleep(1.1)
     assert "4 seats left" in key_facts(client.get(url).content.decode())
+
+
+def test_seats_on_the_event_and_series_pages_cost_one_query_whatever_the_registrations(
+    client, settings
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE_SECONDS = 0
+
+    def queries(url: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    counts = []
+    for registrations in (1, 12):
+        series = series_create()
+        event = event_create(series=series, capacity=20)
+        for _ in range(registrations):
+            registration_create(participant=participant_create(), event=event)
+        url = f"/en/series/{series.slug}/events/{event.slug}/"
+        counts.append((queries(url), queries(f"/en/series/{series.slug}/")))
+    assert counts[0] == counts[1]
+    unlimited = event_create(series=series)  # no capacity: nothing to count
+    assert queries(f"/en/series/{series.slug}/events/{unlimited.slug}/") == counts[1][0] - 1
