@@ -23,6 +23,7 @@ from core import colour
 ACCENT_BACKGROUND = "#eef0ef"
 LOGO_MAX_BYTES = 1024 * 1024
 LOGO_MAX_PIXELS = 2000  # per side
+LOGO_FORMATS = {"PNG", "JPEG", "WEBP"}  # what every browser shows (no SVG: it can carry script)
 
 
 
@@ -39,8 +40,12 @@ def validate_accent_colour(value: str) -> None:
 
 
 def validate_logo(image) -> None:
-    """An uploaded logo of at most LOGO_MAX_BYTES and LOGO_MAX_PIXELS on each side (Django's
-    ImageField has checked that it is an image)."""
+    """An uploaded logo: PNG, JPEG or WebP (Django's ImageField has checked that Pillow reads
+    it as an image), of at most LOGO_MAX_BYTES and LOGO_MAX_PIXELS on each side."""
+    opened = getattr(getattr(image, "file", None), "image", None)  # set by the form field
+    if opened is not None and opened.format not in LOGO_FORMATS:
+        raise ValidationError(_("This image is a %(format)s file; please upload PNG, JPEG or "
+                                "WebP."), params={"format": opened.format})
     if image.size > LOGO_MAX_BYTES:
         raise ValidationError(
             _("This file is %(size)s; a logo may be at most %(limit)s."),

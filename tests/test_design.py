@@ -9,6 +9,7 @@ import time
 from datetime import timedelta
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -34,6 +35,12 @@ def png(width: int, height: int, *, noise: bool = False) -> bytes:
         image = Image.frombytes("RGB", (width, height), os.urandom(width * height * 3))
     out = io.BytesIO()
     image.save(out, "PNG")
+    return out.getvalue()
+
+
+def image_bytes(width: int, height: int, image_format: str) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), "#7a1f5c").save(out, image_format)
     return out.getvalue()
 
 
@@ -121,7 +128,9 @@ def organisation_form_data(organisation: Organisation, **changes) -> dict:
      "логото може да бъде най-много 1,0"),
     (SimpleUploadedFile("logo.png", png(2400, 20), "image/png"),
      "Това изображение е 2400 × 20 пиксела; логото може да бъде най-много 2000 пиксела"),
-], ids=["not-an-image", "too-many-bytes", "too-many-pixels"])
+    (SimpleUploadedFile("logo.gif", image_bytes(40, 40, "GIF"), "image/gif"),
+     "Това изображение е файл GIF; моля, качете PNG, JPEG или WebP."),
+], ids=["not-an-image", "too-many-bytes", "too-many-pixels", "gif"])
 def test_admin_refuses_a_bad_logo_in_the_organisers_language_and_changes_nothing(
     organiser_client, upload, message
 ):
@@ -255,3 +264,15 @@ def test_seats_on_the_event_and_series_pages_cost_one_query_whatever_the_registr
     assert counts[0] == counts[1]
     unlimited = event_create(series=series)  # no capacity: nothing to count
     assert queries(f"/en/series/{series.slug}/events/{unlimited.slug}/") == counts[1][0] - 1
+
+
+def test_a_speakers_photo_is_shown_on_the_agenda_and_their_page(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    speaker = speaker_create(name="Cristina Garrido")
+    speaker.photo.save("cristina.jpg", ContentFile(image_bytes(300, 300, "JPEG")))
+    event = event_create(series=series_create())
+    talk_create(event=event, speakers=[speaker])
+    photo = f'<img class="avatar" src="{speaker.photo.url}" alt="" width="48" height="48"'
+    assert photo in client.get(event.get_absolute_url()).content.decode()
+    page = client.get(f"/en/speakers/{speaker.slug}/").content.decode()
+    assert f'<img class="avatar avatar--large" src="{speaker.photo.url}"' in page
