@@ -5,6 +5,7 @@ stylesheet and the initials avatars)."""
 
 import hashlib
 import re
+from functools import lru_cache
 
 HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 AA_TEXT = 4.5  # WCAG 2.1 AA, normal text
@@ -47,6 +48,7 @@ def readable_on(colour: str, background: str, *, towards: str, ratio: float = AA
     return towards
 
 
+@lru_cache(maxsize=4096)  # the same few hundred names on every page
 def name_colour(name: str) -> str:
     """A colour for a name's initials avatar, the same for the same name on every page:
     a hue from the name, dark enough for white initials (at least 4.5:1)."""
