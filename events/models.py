@@ -5,13 +5,57 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.images import get_image_dimensions
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+
+from core import colour
+
+# What the site shows of an accent colour: links on the lightest surfaces and white text on
+# buttons, so it needs AA contrast against the sunken surface of the light scheme (the darkest
+# background links appear on; site.css --cm-surface-sunk). The dark scheme derives its own.
+ACCENT_BACKGROUND = "#eef0ef"
+LOGO_MAX_BYTES = 1024 * 1024
+LOGO_MAX_PIXELS = 2000  # per side
+LOGO_FORMATS = {"PNG", "JPEG", "WEBP"}  # what every browser shows (no SVG: it can carry script)
+
+
+
+def validate_accent_colour(value: str) -> None:
+    """A colour as #rrggbb, dark enough for white text and for links on a light page."""
+    if not colour.HEX_COLOUR.fullmatch(value):
+        raise ValidationError(_("Enter a colour as # and six hexadecimal digits, e.g. #0b5563."))
+    ratio = colour.contrast(value, ACCENT_BACKGROUND)
+    if ratio < colour.AA_TEXT:
+        raise ValidationError(
+            _("This colour is too light to read: it has a contrast of %(ratio)s:1 with the "
+              "page, and at least 4.5:1 is needed (WCAG AA). Please choose a darker shade."),
+            params={"ratio": formats.number_format(ratio, 1)})
+
+
+def validate_logo(image) -> None:
+    """An uploaded logo: PNG, JPEG or WebP (Django's ImageField has checked that Pillow reads
+    it as an image), of at most LOGO_MAX_BYTES and LOGO_MAX_PIXELS on each side."""
+    opened = getattr(getattr(image, "file", None), "image", None)  # set by the form field
+    if opened is not None and opened.format not in LOGO_FORMATS:
+        raise ValidationError(_("This image is a %(format)s file; please upload PNG, JPEG or "
+                                "WebP."), params={"format": opened.format})
+    if image.size > LOGO_MAX_BYTES:
+        raise ValidationError(
+            _("This file is %(size)s; a logo may be at most %(limit)s."),
+            params={"size": filesizeformat(image.size), "limit": filesizeformat(LOGO_MAX_BYTES)})
+    width, height = get_image_dimensions(image)
+    if width and height and max(width, height) > LOGO_MAX_PIXELS:
+        raise ValidationError(
+            _("This image is %(width)s × %(height)s pixels; a logo may be at most "
+              "%(limit)s pixels wide and high."),
+            params={"width": width, "height": height, "limit": LOGO_MAX_PIXELS})
 
 
 def validate_time_zone(value: str) -> None:
@@ -37,6 +81,10 @@ class Organisation(models.Model):
     website = models.URLField(_("website"), blank=True)
     is_network_member = models.BooleanField(_("member of the organiser network"), default=False)
     description = models.TextField(_("description"), blank=True)
+    logo = models.ImageField(
+        _("logo"), upload_to="logos/", blank=True, validators=[validate_logo],
+        help_text=_("PNG, JPEG or WebP, at most 1 MB and 2000 pixels on each side."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -80,6 +128,16 @@ class Series(models.Model):
         validators=[MinValueValidator(1)],
         help_text=_("Participants' personal data is deleted this many months after the last "
                     "event of the series (counts are kept for the statistics)."),
+    )
+    logo = models.ImageField(
+        _("logo"), upload_to="logos/", blank=True, validators=[validate_logo],
+        help_text=_("Shown in the header of the series' pages. PNG, JPEG or WebP, at most 1 MB "
+                    "and 2000 pixels on each side."),
+    )
+    accent_colour = models.CharField(
+        _("accent colour"), max_length=7, blank=True, validators=[validate_accent_colour],
+        help_text=_("The colour of the header, buttons and links, e.g. #0b5563; empty for the "
+                    "default. It must be dark enough for white text."),
     )
 
     objects = SeriesQuerySet.as_manager()

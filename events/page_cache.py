@@ -103,7 +103,9 @@ def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
         if response.status_code == 200 and not request.META.get("CSRF_COOKIE_USED"):
             headers = {name: value for name, value in response.items()
                        if name in ("Content-Type", "Content-Disposition", "Content-Language")}
-            cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
+            seconds = min(settings.PAGE_CACHE_SECONDS,  # a view may keep its page shorter
+                          getattr(response, "page_cache_seconds", settings.PAGE_CACHE_SECONDS))
+            cache.set(key, (response.content, headers), seconds)
         return response
 
     return wrapper

@@ -9,6 +9,7 @@ urlpatterns = [
     # series
     path("series/<slug:series>/", views.series_detail, name="series"),
     path("series/<slug:series>/calendar.ics", views.series_calendar, name="series_calendar"),
+    path("series/<slug:series>/style.css", views.series_style, name="series_style"),
     # events
     path("series/<slug:series>/events/", views.event_list, name="event_list"),
     path("series/<slug:series>/events/<slug:event>/", views.event_detail, name="event"),

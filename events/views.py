@@ -3,12 +3,19 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_GET
 
-from events import calendars, queries
+from events import calendars, queries, styles
 from events.content_language import series_fallback
 from events.forms import EventFilterForm
 from events.models import Event, Series
 from events.page_cache import cache_public_page
+
+# A page that shows an event's seats left is kept in the page cache this long at most (not
+# PAGE_CACHE_SECONDS): registrations do not retire cached pages (that would empty the cache
+# on every registration during a rush), so the count a visitor sees is at most this old.
+# The registration itself decides on the real count, under the event's lock.
+SEATS_FRESH_SECONDS = 30
 
 
 def render_series_page(request: HttpRequest, series: Series, template: str,
@@ -33,13 +40,28 @@ def series_detail(request: HttpRequest, series: str) -> HttpResponse:
     now = timezone.now()
     upcoming = [event for event in events if event.end >= now]
     next_event = next((e for e in upcoming if e.status == Event.Status.PUBLISHED), None)
-    return render_series_page(request, series_obj, "events/series_detail.html", {
+    response = render_series_page(request, series_obj, "events/series_detail.html", {
         "themes": series_obj.themes.all(),
         "regions": series_obj.regions.select_related("coordinator"),
         "next_event": next_event,
         "upcoming": [event for event in upcoming if event != next_event],
         "past": [event for event in reversed(events) if event.end < now],
     })
+    if next_event is not None and next_event.capacity is not None:  # its seats left
+        response.page_cache_seconds = SEATS_FRESH_SECONDS
+    return response
+
+
+@require_GET
+def series_style(request: HttpRequest, series: str) -> HttpResponse:
+    """The series' accent colour as a tiny stylesheet (strict CSP allows no inline style).
+    Its URL carries the colour (base.html), so browsers may keep it for a year."""
+    series_obj = queries.series_get_published(slug=series)
+    response = HttpResponse(styles.series_css(accent=series_obj.accent_colour),
+                            content_type="text/css; charset=utf-8")
+    if request.GET.get("v") == series_obj.accent_colour.lstrip("#"):
+        response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
 
 
 @cache_public_page
@@ -65,10 +87,13 @@ def event_list(request: HttpRequest, series: str) -> HttpResponse:
 def event_detail(request: HttpRequest, series: str, event: str) -> HttpResponse:
     series_obj = queries.series_get_published(slug=series)
     event_obj = queries.event_get_public(series=series_obj, slug=event)
-    return render_series_page(request, series_obj, "events/event_detail.html", {
+    response = render_series_page(request, series_obj, "events/event_detail.html", {
         "event": event_obj,
         "talks": event_obj.talks.all(),
     })
+    if event_obj.capacity is not None:  # it shows the seats left: kept briefly
+        response.page_cache_seconds = SEATS_FRESH_SECONDS
+    return response
 
 
 def _calendar_response(content: bytes, filename: str) -> HttpResponse:

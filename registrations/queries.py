@@ -225,3 +225,37 @@ def participants_past_retention(*, now: datetime | None = None) -> QuerySet[Part
         .distinct()
         .order_by("pk")
     )
+
+
+@dataclass(frozen=True)
+class Seats:
+    """What an event page says about places: `state` is open, few, waitlist, closed or
+    cancelled; `left` the seats left (None without a limit or when closed); `refusal` why
+    registration is closed."""
+    state: str
+    left: int | None = None
+    refusal: str | None = None
+
+    @property
+    def can_register(self) -> bool:
+        return self.state in ("open", "few", "waitlist")
+
+
+FEW_SEATS = 10
+
+
+def event_seats(*, event: Event, now: datetime | None = None) -> Seats:
+    """Whether a visitor can register for the event now, and how many seats are left. One
+    query when the event has a capacity and registration is open, none otherwise."""
+    if event.status == Event.Status.CANCELLED:
+        return Seats("cancelled", refusal=event_registration_refusal(event=event, now=now))
+    refusal = (series_registration_refusal(series=event.series)
+               or event_registration_refusal(event=event, now=now))
+    if refusal is not None:
+        return Seats("closed", refusal=refusal)
+    if event.capacity is None:
+        return Seats("open")
+    left = max(0, event.capacity - event.registrations.holding_seat().count())
+    if left == 0:
+        return Seats("waitlist", left=0)
+    return Seats("few" if left <= FEW_SEATS else "open", left=left)
