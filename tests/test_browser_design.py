@@ -100,18 +100,20 @@ def test_a_visitor_registers_and_confirms_with_the_keyboard_alone(browser, live_
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/bg/series/smartct-clusters/register/\?event=sofia$"))
 
-    # The form, field by field: type into the text fields, choose with the arrow keys.
+    # The form, field by field: type into the text fields (the countries too), choose the
+    # organisation's kind with the arrow keys.
     _tab_to(page, "input[name=email]")
     page.keyboard.type(VISITOR)
     _tab_to(page, "input[name=name]")
     page.keyboard.type("Биляна Клавиатурова")
     _tab_to(page, "[name=country]")
-    page.keyboard.press("ArrowDown")
+    page.keyboard.type("България")
     _tab_to(page, "input[name=organisation_name]")
     page.keyboard.type("Клавиатура ООД")
-    for name in ("organisation_kind", "organisation_country"):
-        _tab_to(page, f"[name={name}]")
-        page.keyboard.press("ArrowDown")
+    _tab_to(page, "[name=organisation_kind]")
+    page.keyboard.press("ArrowDown")
+    _tab_to(page, "[name=organisation_country]")
+    page.keyboard.type("Германия")
     _tab_to(page, "input[name=consent]")
     page.keyboard.press("Space")
     _tab_to(page, "button[type=submit]")
