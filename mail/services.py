@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from email.header import Header
 from email.mime.text import MIMEText
 from email.utils import format_datetime, parseaddr
 from functools import partial
@@ -459,7 +460,7 @@ def mail_message(*, mail: Mail, send_by: float | None = None) -> EmailMultiAlter
     `send_by` (time.monotonic()) tells the SMTP backend when the sender's claim ends (other
     backends take and ignore it)."""
     domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
-    message = EmailMultiAlternatives(
+    message = OutboxMessage(
         subject=mail.subject,
         body=mail.text,
         from_email=settings.DEFAULT_FROM_EMAIL,
@@ -482,6 +483,19 @@ def mail_message(*, mail: Mail, send_by: float | None = None) -> EmailMultiAlter
         else:
             message.attach(part)
     return message
+
+
+class OutboxMessage(EmailMultiAlternatives):
+    """Django's message with the subject encoded from the start of its line: Django's own
+    encoding of a non-ASCII subject begins with a folded (empty) first line, which mail
+    programs read as a subject with a leading space."""
+
+    def message(self, *args, **kwargs):
+        message = super().message(*args, **kwargs)
+        if not self.subject.isascii():
+            message.replace_header("Subject", Header(self.subject, "utf-8",
+                                                     header_name="Subject").encode())
+        return message
 
 
 def _text_part(attachment: MailAttachment) -> MIMEText | None:
