@@ -73,7 +73,7 @@ def calendar_attachments(registrations: Sequence[Registration], *, participant: 
                          name: Callable[[], str]) -> list[Attachment]:
     """One calendar message per registration that has one (registrations.calendars:
     REQUEST for a seat or a waiting-list place, CANCEL for a cancelled one), each in a file
-    of its own (one UID per iTIP message) named after its event, in the reader's language
+    of its own (one UID per iTIP message) named after its series and event, in the reader's language
     (`name` is read in it too). Counts up the registrations' calendar sequence: call it in
     the transaction that queues the mail."""
     with translation.override(participant.language):
@@ -87,7 +87,8 @@ def calendar_attachments(registrations: Sequence[Registration], *, participant: 
             method, content = registration_message(
                 registration, participant=participant, name=calendar_name,
                 sequence=numbers[registration.pk])
-            attachments.append(Attachment(filename=f"{registration.event.slug}.ics",
+            event = registration.event
+            attachments.append(Attachment(filename=f"{event.series.slug}-{event.slug}.ics",
                                           content=content,
                                           content_type=calendar_content_type(method)))
     return attachments

@@ -74,7 +74,7 @@ def test_each_mail_is_one_line_naming_recipient_subject_links_and_its_file(conso
     assert message.get_body(("html",)).get_content().replace("\r\n", "\n").strip() == (
         confirmed_mail.html.strip())
     (calendar,) = message.iter_attachments()
-    assert calendar.get_filename() == f"{sofia.slug}.ics"
+    assert calendar.get_filename() == f"{series.slug}-{sofia.slug}.ics"
     assert calendar.get_content_type() == "text/calendar"
     assert calendar.get_param("method") == "REQUEST"
     (attachment,) = confirmed_mail.attachments.all()

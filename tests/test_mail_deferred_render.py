@@ -69,7 +69,8 @@ def test_an_added_event_mail_rendered_when_sent_is_the_mail_rendered_at_once(ser
     assert without_time_stamp(sent_file.content) == without_time_stamp(at_once_file.content)
     (message,) = outbox.outbox
     assert message.subject == sent.subject and message.to == ["bg@example.org"]
-    assert [part.get_filename() for part in message.attachments] == [f"{sofia.slug}.ics"]
+    assert [part.get_filename() for part in message.attachments] == [
+        f"{series.slug}-{sofia.slug}.ics"]
     assert message.attachments[0]["Content-Type"] == (
         'text/calendar; charset="utf-8"; method="REQUEST"')
 
