@@ -4,7 +4,10 @@ message in an .eml file under data/mail that reads back with Python's email pack
 import email
 import email.policy
 import email.utils
+import os
 import re
+import subprocess
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -28,12 +31,14 @@ def console_mail(settings, tmp_path):
     return tmp_path / "mail"
 
 
-def test_console_default_is_the_one_line_backend():
-    assert settings.EMAIL_URL == "console://" or settings.EMAIL_URL
-    from clustermeet import settings as project_settings
-
-    if project_settings.EMAIL_URL == "console://":
-        assert project_settings.EMAIL_BACKEND == "mail.console.ConsoleEmailBackend"
+def test_console_url_selects_the_one_line_backend():
+    """EMAIL_URL=console:// (the default) selects this backend, not Django's console one."""
+    environment = {key: value for key, value in os.environ.items() if key != "EMAIL_URL"}
+    environment["DJANGO_SETTINGS_MODULE"] = "clustermeet.settings"
+    backend = subprocess.run(
+        [sys.executable, "-c", "from django.conf import settings; print(settings.EMAIL_BACKEND)"],
+        env=environment, cwd=settings.BASE_DIR, capture_output=True, text=True, check=True)
+    assert backend.stdout.strip() == "mail.console.ConsoleEmailBackend"
 
 
 def test_each_mail_is_one_line_naming_recipient_subject_links_and_its_file(console_mail, capsys):
