@@ -513,7 +513,7 @@ def _text_part(attachment: MailAttachment) -> MIMEText | None:
     for parameter in parameters:
         key, _equals, value = parameter.partition("=")
         if key.strip().lower() != "charset" and value:
-            part.set_param(key.strip(), value.strip().strip('"'))
+            part.set_param(key.strip(), value.strip().strip('"'), requote=False)
     part.add_header("Content-Disposition", "attachment", filename=attachment.filename)
     return part
 

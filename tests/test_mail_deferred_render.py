@@ -72,7 +72,7 @@ def test_an_added_event_mail_rendered_when_sent_is_the_mail_rendered_at_once(ser
     assert [part.get_filename() for part in message.attachments] == [
         f"{series.slug}-{sofia.slug}.ics"]
     assert message.attachments[0]["Content-Type"] == (
-        'text/calendar; charset="utf-8"; method="REQUEST"')
+        'text/calendar; charset="utf-8"; method=REQUEST')
 
 
 def test_mails_written_but_never_rendered_are_rendered_and_sent_by_the_sweep(series):
