@@ -149,6 +149,8 @@ EMAIL_URL = env_str("EMAIL_URL", "console://")
 vars().update(dj_email_url.parse(EMAIL_URL))
 if EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend":  # noqa: F821 (from the URL)
     EMAIL_BACKEND = "mail.backends.EmailBackend"  # Django's, with RFC 5321's timeouts
+elif EMAIL_BACKEND == "django.core.mail.backends.console.EmailBackend":  # noqa: F821
+    EMAIL_BACKEND = "mail.console.ConsoleEmailBackend"  # a line each, the message in data/mail
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "clustermeet <events@example.org>")
 # Seconds for connecting and each SMTP command; the reply to the end of a message may take
 # EMAIL_DATA_END_TIMEOUT (RFC 5321: 10 minutes), and without it the mail is "unconfirmed".

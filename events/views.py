@@ -97,7 +97,8 @@ def event_detail(request: HttpRequest, series: str, event: str) -> HttpResponse:
 
 
 def _calendar_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(content,
+                            content_type=calendars.calendar_content_type(calendars.Method.PUBLISH))
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

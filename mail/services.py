@@ -22,7 +22,9 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from email.utils import parseaddr
+from email.header import Header
+from email.mime.text import MIMEText
+from email.utils import format_datetime, parseaddr
 from functools import partial
 from typing import Any
 
@@ -449,12 +451,16 @@ def mails_anonymise(*, to: str) -> int:
 
 
 def mail_message(*, mail: Mail, send_by: float | None = None) -> EmailMultiAlternatives:
-    """The e-mail for an outbox row: text, HTML alternative, attachments, stable Message-ID.
+    """The e-mail for an outbox row: text, HTML alternative, attachments, stable Message-ID,
+    the time of sending in the site's zone (TIME_ZONE) as its Date.
+
+    A calendar attachment keeps the parameters of its type (its iTIP method, "text/calendar;
+    charset=utf-8; method=REQUEST"), so that mail programs apply it (RFC 6047, 2.4).
 
     `send_by` (time.monotonic()) tells the SMTP backend when the sender's claim ends (other
     backends take and ignore it)."""
     domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
-    message = EmailMultiAlternatives(
+    message = OutboxMessage(
         subject=mail.subject,
         body=mail.text,
         from_email=settings.DEFAULT_FROM_EMAIL,
@@ -462,6 +468,7 @@ def mail_message(*, mail: Mail, send_by: float | None = None) -> EmailMultiAlter
         connection=get_connection(send_by=send_by),
         headers={
             "Message-ID": f"<mail-{mail.pk}.{mail.created_at:%Y%m%d%H%M%S}@{domain}>",
+            "Date": format_datetime(timezone.localtime()),
             "Content-Language": mail.language,
             "Auto-Submitted": "auto-generated",
         },
@@ -469,10 +476,46 @@ def mail_message(*, mail: Mail, send_by: float | None = None) -> EmailMultiAlter
     if mail.html:
         message.attach_alternative(mail.html, "text/html")
     for attachment in mail.attachments.all():
-        # Django adds the charset of text parts itself: pass the bare type ("text/calendar").
         mimetype = attachment.content_type.partition(";")[0].strip()
-        message.attach(attachment.filename, bytes(attachment.content), mimetype)
+        part = _text_part(attachment)
+        if part is None:
+            message.attach(attachment.filename, bytes(attachment.content), mimetype)
+        else:
+            message.attach(part)
     return message
+
+
+class OutboxMessage(EmailMultiAlternatives):
+    """Django's message with the subject encoded from the start of its line: Django's own
+    encoding of a non-ASCII subject begins with a folded (empty) first line, which mail
+    programs read as a subject with a leading space."""
+
+    def message(self, *args, **kwargs):
+        message = super().message(*args, **kwargs)
+        if not self.subject.isascii():
+            message.replace_header("Subject", Header(self.subject, "utf-8",
+                                                     header_name="Subject").encode())
+        return message
+
+
+def _text_part(attachment: MailAttachment) -> MIMEText | None:
+    """A text attachment's MIME part, in UTF-8 (base64: a calendar's CRLF line ends and long
+    lines arrive as they are) with the other parameters of its type; None for other types."""
+    mimetype, *parameters = [part.strip() for part in attachment.content_type.split(";")]
+    maintype, _slash, subtype = mimetype.partition("/")
+    if maintype != "text":
+        return None
+    try:
+        text = bytes(attachment.content).decode()
+    except UnicodeDecodeError:
+        return None
+    part = MIMEText(text, subtype, "utf-8")
+    for parameter in parameters:
+        key, _equals, value = parameter.partition("=")
+        if key.strip().lower() != "charset" and value:
+            part.set_param(key.strip(), value.strip().strip('"'), requote=False)
+    part.add_header("Content-Disposition", "attachment", filename=attachment.filename)
+    return part
 
 
 def mail_retry_delay(*, attempts: int) -> timedelta:

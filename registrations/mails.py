@@ -16,7 +16,7 @@ from django.utils import translation
 from core import local_forms
 from core.choices import choice_label
 from core.i18n import url_language
-from events.calendars import calendar_bytes
+from events.calendars import calendar_content_type
 from events.models import Event, Series
 from mail.services import (
     Attachment,
@@ -26,7 +26,12 @@ from mail.services import (
     mails_queue_deferred,
 )
 from registrations import links
-from registrations.calendars import registrations_calendar, shows_join_link
+from registrations.calendars import (
+    calendar_sequence_next,
+    registration_message,
+    registration_method,
+    shows_join_link,
+)
 from registrations.models import Participant, Registration
 
 State = Registration.State
@@ -63,18 +68,29 @@ def in_language(language: str, read: Callable[[], str]) -> str:
         return read()
 
 
-def calendar_attachment(content: bytes) -> Attachment:
-    return Attachment(filename="events.ics", content=content,
-                      content_type="text/calendar; charset=utf-8")
-
-
-def calendar_attachments(registrations: Sequence[Registration], *, language: str,
+def calendar_attachments(registrations: Sequence[Registration], *, participant: Participant,
                          name: Callable[[], str]) -> list[Attachment]:
-    """The calendar file of the registrations, in the reader's language (`name` is read
-    in it too), or none if no registration is active."""
-    with translation.override(language):
-        content = registrations_calendar(registrations, name=name())
-    return [] if content is None else [calendar_attachment(content)]
+    """One calendar message per registration that has one (registrations.calendars:
+    REQUEST for a seat or a waiting-list place, CANCEL for a cancelled one), each in a file
+    of its own (one UID per iTIP message) named after its series and event, in the reader's language
+    (`name` is read in it too). Counts up the registrations' calendar sequence: call it in
+    the transaction that queues the mail."""
+    with translation.override(participant.language):
+        calendar_name = name()
+        numbers = calendar_sequence_next([registration for registration in registrations
+                                          if registration_method(registration)])
+        attachments = []
+        for registration in registrations:
+            if registration.pk not in numbers:
+                continue
+            method, content = registration_message(
+                registration, participant=participant, name=calendar_name,
+                sequence=numbers[registration.pk])
+            event = registration.event
+            attachments.append(Attachment(filename=f"{event.series.slug}-{event.slug}.ics",
+                                          content=content,
+                                          content_type=calendar_content_type(method)))
+    return attachments
 
 
 def participant_personal(participant: Participant, extra: dict | None = None) -> dict:
@@ -100,9 +116,7 @@ def mail_confirm_request(*, participant: Participant, registrations: Sequence[Re
            personal={"confirm_url": links.confirm_url(participant=participant)},
            context={"series_title": in_language(language, lambda: series.title),
                     "pending_hours": settings.REGISTRATION_PENDING_HOURS,
-                    "events": [event_item(item, language=language) for item in registrations]},
-           attachments=calendar_attachments(registrations, language=language,
-                                            name=lambda: series.title))
+                    "events": [event_item(item, language=language) for item in registrations]})
 
 
 def registered_content(*, participant: Participant, registrations: Sequence[Registration],
@@ -111,7 +125,7 @@ def registered_content(*, participant: Participant, registrations: Sequence[Regi
     places, the calendar file with the join links of the seats at online events."""
     language = participant.language
     items = [event_item(item, language=language) for item in registrations]
-    attachments = calendar_attachments(registrations, language=language,
+    attachments = calendar_attachments(registrations, participant=participant,
                                        name=lambda: "clustermeet")
     return MailContent(
         template=template, attachments=attachments,
@@ -142,19 +156,19 @@ def mail_cancelled(*, participant: Participant, registrations: Sequence[Registra
         return
     language = participant.language
     participant_mail_queue(participant=participant, template="registration_cancelled", cause=cause,
-           context={"events": [event_item(item, language=language) for item in registrations]})
+           context={"events": [event_item(item, language=language) for item in registrations]},
+           attachments=calendar_attachments(registrations, participant=participant,
+                                            name=lambda: "clustermeet"))
 
 
 def event_cancelled_content(*, participant: Participant,
                             registration: Registration) -> MailContent:
-    """The organisers cancelled the event; the calendar file marks it cancelled."""
-    event = registration.event
-    with translation.override(participant.language):
-        content = calendar_bytes(event.series.title, [event])
+    """The organisers cancelled the event; the calendar message cancels its entry."""
     return MailContent(
         template="registration_event_cancelled", personal=participant_personal(participant),
         context={"events": [event_item(registration, language=participant.language)]},
-        attachments=[calendar_attachment(content)])
+        attachments=calendar_attachments([registration], participant=participant,
+                                         name=lambda: registration.event.series.title))
 
 
 def mail_personal_link(*, participant: Participant, now: datetime) -> None:

@@ -178,6 +178,11 @@ class Registration(models.Model):
     )
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     attended = models.BooleanField(_("attended"), null=True, blank=True)
+    calendar_sequence = models.PositiveIntegerField(
+        _("calendar version"), default=0,
+        help_text=_("SEQUENCE of the last calendar entry mailed for this registration; each "
+                    "new one (seat, waiting list, cancellation) counts up."),
+    )
 
     objects = RegistrationQuerySet.as_manager()
 

@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from events import page_cache
+from events.calendars import Method, calendar_content_type
 from events.content_language import series_fallback
 from events.models import Series
 from events.queries import series_get_published
@@ -226,7 +227,7 @@ def personal_calendar(request: HttpRequest, participant: Participant, token: str
     content = registrations_calendar(registrations, name=_("My events"))
     if content is None:
         return _back(request, token, error=_("You have no registrations for a calendar."))
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(content, content_type=calendar_content_type(Method.PUBLISH))
     response["Content-Disposition"] = 'attachment; filename="my-events.ics"'
     return response
 

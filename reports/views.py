@@ -1,5 +1,7 @@
 """Reports (news) of a series: list, detail and an Atom feed."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
@@ -38,6 +40,13 @@ def report_detail(request: HttpRequest, series: str, report: str) -> HttpRespons
                               {"report": report_obj, "body": body})
 
 
+def report_tag_uri(report: Report) -> str:
+    """A report's atom:id: a tag URI (RFC 4151) of the site's host, the day it was
+    published and its id — the same in every language's feed, and never another site's."""
+    host = urlsplit(settings.SITE_URL).hostname or "localhost"
+    return f"tag:{host},{report.published_at:%Y-%m-%d}:report-{report.pk}"
+
+
 class ReportFeed(Feed):
     feed_type = Atom1Feed
 
@@ -62,7 +71,15 @@ class ReportFeed(Feed):
         return settings.SITE_URL + reverse("reports:feed", kwargs={"series": obj.slug})
 
     def feed_guid(self, obj: Series) -> str:
+        """The feed's atom:id: its own absolute address, an IRI (RFC 4287, 4.2.6)."""
         return self.feed_url(obj)
+
+    def author_name(self, obj: Series) -> str:
+        """The feed's author, which its entries inherit: the series' organiser."""
+        return obj.organiser.name
+
+    def author_link(self, obj: Series) -> str | None:
+        return obj.organiser.website or None
 
     def items(self, obj: Series):
         return _published_reports(obj)[:30]
@@ -80,7 +97,7 @@ class ReportFeed(Feed):
         return max(item.updated_at, item.published_at)
 
     def item_guid(self, item: Report) -> str:
-        return f"report-{item.pk}@clustermeet"
+        return report_tag_uri(item)
 
     def item_guid_is_permalink(self, item: Report) -> bool:
         return False

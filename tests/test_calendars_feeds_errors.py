@@ -14,7 +14,8 @@ pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-def test_event_calendar_file_has_the_event_in_its_own_time_zone(client):
+def test_event_calendar_file_has_the_event_in_its_own_time_zone(client, settings):
+    settings.SITE_URL = "https://events.example.org"
     series = series_create(title_en="SmartCT")
     event = event_create(series=series, slug="sofia", title_en="Sofia", time_zone="Europe/Sofia",
                          start=datetime(2031, 6, 22, 7, 30, tzinfo=UTC),
@@ -22,7 +23,7 @@ def test_event_calendar_file_has_the_event_in_its_own_time_zone(client):
 
     response = client.get(f"/en/series/{series.slug}/events/sofia/calendar.ics")
 
-    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Type"] == "text/calendar; charset=utf-8; method=PUBLISH"
     assert 'filename="' in response["Content-Disposition"]
     calendar = Calendar.from_ical(response.content)
     [vevent] = calendar.walk("VEVENT")
@@ -32,7 +33,7 @@ def test_event_calendar_file_has_the_event_in_its_own_time_zone(client):
     assert vevent.decoded("DTEND") == event.end
     assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Sofia"]
     assert "meet.example.org" not in response.content.decode()  # the join URL stays secret
-    assert vevent["UID"] == f"event-{event.pk}@clustermeet"
+    assert vevent["UID"] == f"event-{event.pk}@events.example.org"  # the site's (SITE_URL)
 
 
 def test_series_calendar_feed_has_every_public_event_and_each_zone(client):

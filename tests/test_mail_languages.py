@@ -46,11 +46,11 @@ def evening_start():
 
 
 def hybrid_and_on_site_events(series) -> list[Event]:
-    """Two events without a venue: the calendar file's LOCATION is their format."""
+    """Two events without a venue or join link: the calendar file's LOCATION is their format."""
     return [event_create(series=series, title_en="Robots in Sofia", format=Event.Format.HYBRID,
-                         venue=""),
+                         venue="", join_url=""),
             event_create(series=series, title_en="Grippers in Bilbao",
-                         format=Event.Format.ON_SITE, venue="")]
+                         format=Event.Format.ON_SITE, venue="", join_url="")]
 
 
 def request(series, events, *, language: str) -> Participant:
@@ -62,12 +62,6 @@ def request(series, events, *, language: str) -> Participant:
 def mail_of(cause_start: str) -> Mail:
     (mail,) = Mail.objects.filter(cause__startswith=cause_start)
     return mail
-
-
-def calendar_of(mail: Mail) -> str:
-    """The attached calendar file as text, its folded lines joined (RFC 5545, 3.1)."""
-    (attachment,) = mail.attachments.all()
-    return bytes(attachment.content).decode().replace("\r\n ", "")
 
 
 def times(start, end) -> str:
@@ -120,8 +114,12 @@ def test_calendar_file_shows_the_event_format_in_the_readers_language(series, la
     events = hybrid_and_on_site_events(series)
 
     participant = request(series, events, language=language)
+    participant.refresh_from_db()
+    services.registration_confirm(participant_id=participant.pk,
+                                  nonce=participant.confirm_nonce)
 
-    calendar = calendar_of(mail_of(f"participant:{participant.pk}:confirm-request:"))
+    calendar = "".join(bytes(attachment.content).decode().replace("\r\n ", "") for attachment
+                       in mail_of(f"participant:{participant.pk}:confirmed:").attachments.all())
     labels = FORMAT_LABELS[language]
     assert f"LOCATION:{labels['hybrid']}\r\n" in calendar
     assert f"LOCATION:{labels['on_site']}\r\n" in calendar

@@ -623,7 +623,7 @@ def test_personal_calendar_has_the_events_and_the_join_link_of_seats(client, ser
     response = client.get(personal_url(alice) + "calendar.ics")
 
     content = response.content.decode()
-    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Type"] == "text/calendar; charset=utf-8; method=PUBLISH"
     assert response["Content-Disposition"] == 'attachment; filename="my-events.ics"'
     assert content.count("BEGIN:VEVENT") == 2
     assert "https://meet.example.org/leipzig" in content

@@ -40,7 +40,8 @@ def registration_cancel(*, registration: Registration,
     3. if it held a seat, promote the waiting list into the free seats (waitlist_promote:
        save, log, 'promoted' mail to each);
     4. log;
-    5. queue the 'cancelled' mail to the participant.
+    5. queue the 'cancelled' mail to the participant, with the calendar cancellation of
+       a registration that had its place (METHOD:CANCEL, registrations.calendars).
     """
     now = now or timezone.now()
     participant_lock(participant_id=registration.participant_id)

@@ -61,8 +61,8 @@ def registration_request(*, series: Series, data: ParticipantData, consent: Cons
        the pending ones held already wait anew from now (the new link confirms them);
        set the themes of interest while the address was never confirmed;
     4. log;
-    5. queue the confirmation request with the calendar file of the pending events — or,
-       if nothing is left to confirm, the mail with the personal link.
+    5. queue the confirmation request (without a calendar entry: nothing is reserved
+       yet) — or, if nothing is left to confirm, the mail with the personal link.
     """
     now = now or timezone.now()
     refusal = queries.registration_request_refusal(series=series, consent_id=consent.pk,
