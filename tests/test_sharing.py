@@ -194,7 +194,8 @@ def test_report_page_is_shared_as_an_article_with_its_date(client, leipzig):
     assert head.one("og:title") == "Was Leipzig zeigte"
     assert "20. März 2026" in head.one("og:description")
     assert datetime.fromisoformat(head.one("article:published_time")) == report.published_at
-    assert head.one("og:url") == head.link("canonical") == f"{SITE}/de/series/smartct/reports/review/"
+    address = f"{SITE}/de/series/smartct/reports/review/"
+    assert head.one("og:url") == head.link("canonical") == address
     image = client.get(head.one("og:image").removeprefix(SITE))
     assert Image.open(io.BytesIO(image.content)).size == (1200, 627)
 
