@@ -16,12 +16,11 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
-from django.urls import reverse
-from django.utils import formats, timezone
-from django.utils.text import Truncator
+from django.utils import dateformat, formats, timezone
 from django.utils.translation import get_language
 from PIL import Image, ImageDraw, ImageFont
 
+from core.choices import choice_label
 from events.models import Event, Series
 
 IMAGE_SIZE = (1200, 627)
@@ -40,7 +39,6 @@ class ShareCard:
     title: str
     description: str
     kind: str  # og:type
-    image_path: str  # the share image, without the site's address
     lines: tuple[str, ...]  # the image's small print under the title: date, place
     heading: str  # the image's line above the title: the series
     colour: str
@@ -62,18 +60,19 @@ def series_colour(series: Series) -> str:
 
 
 def event_when(event: Event) -> str:
-    """"Thursday, 17 June 2021, 09:00–12:30 CEST" in the active language, in the event's
-    own time zone."""
+    """"Thursday, 17 June 2021, 09:30–12:30 CEST" in the active language's formats, in the
+    event's own time zone (one format call for the start: this runs on every render)."""
     start, end = event.local_start, event.local_end
-    day = f"{formats.date_format(start, 'l')}, {formats.date_format(start, 'DATE_FORMAT')}"
-    until = formats.time_format(end, "H:i")
+    day = formats.get_format("DATE_FORMAT")
     if end.date() != start.date():
-        until = f"{formats.date_format(end, 'DATE_FORMAT')}, {until}"
-    return f"{day}, {formats.time_format(start, 'H:i')}–{until} {start.strftime('%Z')}"
+        until = dateformat.format(end, f"{day}, H:i")
+    else:
+        until = dateformat.time_format(end, "H:i")
+    return f"{dateformat.format(start, f'l, {day}, H:i')}–{until} {start.strftime('%Z')}"
 
 
 def event_place(event: Event) -> str:
-    parts = [event.get_format_display()]
+    parts = [choice_label(Event.Format, event.format)]
     if event.region:
         country = event.region.country.name if event.region.country else ""
         parts.append(f"{event.region.name} ({country})" if country else event.region.name)
@@ -86,15 +85,18 @@ def next_event(series: Series) -> Event | None:
             .select_related("region", "series").order_by("start").first())
 
 
+def _words(text: str, count: int = DESCRIPTION_WORDS) -> str:
+    words = text.split()
+    return " ".join(words[:count]) + (" …" if len(words) > count else "")
+
+
 def event_card(event: Event) -> ShareCard:
     when, place = event_when(event), event_place(event)
-    summary = Truncator(event.summary).words(DESCRIPTION_WORDS) if event.summary else ""
+    summary = _words(event.summary)
     return ShareCard(
         title=event.title,
         description=" ".join(filter(None, [f"{when} · {place}.", summary])),
         kind="website",
-        image_path=reverse("share_image_event",
-                           kwargs={"series": event.series.slug, "event": event.slug}),
         lines=(when, place), heading=event.series.title, colour=series_colour(event.series))
 
 
@@ -106,28 +108,30 @@ def series_card(series: Series, *, next_event: Event | None = None) -> ShareCard
         description = f"{description} — {next_event.title}: {event_when(next_event)}."
     return ShareCard(
         title=series.title, description=description, kind="website",
-        image_path=reverse("share_image_series", kwargs={"series": series.slug}),
         lines=lines, heading=series.organiser.name if series.organiser_id else "",
         colour=series_colour(series))
 
 
 def report_card(report) -> ShareCard:
     published = formats.date_format(report.published_at, "DATE_FORMAT")
-    summary = Truncator(report.summary).words(DESCRIPTION_WORDS) if report.summary else ""
+    summary = _words(report.summary)
     lines = (published, report.event.title) if report.event else (published,)
     return ShareCard(
         title=report.title,
         description=" ".join(filter(None, [f"{published}.", summary])),
         kind="article",
-        image_path=reverse("share_image_report",
-                           kwargs={"series": report.series.slug, "report": report.slug}),
         lines=lines, heading=report.series.title, colour=series_colour(report.series),
         published=report.published_at.isoformat())
 
 
+def image_path(page_path: str, card: ShareCard) -> str:
+    """The share image of the page at `page_path` (each is the page's address + share.png:
+    clustermeet.urls), with a short hash of what it shows: a changed title or date gives a
+    new address, which LinkedIn and other sites (which keep images for days) fetch anew."""
+    return f"{page_path}share.png?v={image_version(card)}"
+
+
 def image_version(card: ShareCard) -> str:
-    """A short hash of what the image shows, for its address: a changed title or date gives
-    a new address, which LinkedIn and other sites (which keep images for days) fetch anew."""
     text = "\n".join([card.heading, card.title, *card.lines, card.colour])
     return hashlib.sha256(text.encode()).hexdigest()[:10]
 

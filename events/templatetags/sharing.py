@@ -1,10 +1,14 @@
 """Tags for the page's head: its canonical address and language alternates (every page),
-and the Open Graph and Twitter card tags of a page worth sharing (events.sharing)."""
+and the Open Graph and Twitter card tags of a page worth sharing (events.sharing).
+
+They are on every uncached render, so they write their HTML directly (html.escape on each
+value) rather than through format_html, a third of their cost."""
+
+from html import escape
 
 from django import template
 from django.conf import settings
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from events import sharing
@@ -28,17 +32,16 @@ def page_links(context) -> SafeString:
     urls = _language_urls(context)
     current = urls.get(get_language())
     if current is None:
-        return SafeString("")
+        return mark_safe("")  # noqa: S308
     default = urls.get(settings.LANGUAGE_CODE, current)
     prefix = f"{settings.SITE_URL}/{settings.LANGUAGE_CODE}/"
     if default.startswith(prefix):
         default = f"{settings.SITE_URL}/{default.removeprefix(prefix)}"
-    return format_html(
-        '<link rel="canonical" href="{}">\n  {}\n  '
-        '<link rel="alternate" hreflang="x-default" href="{}">',
-        current,
-        format_html_join("\n  ", '<link rel="alternate" hreflang="{}" href="{}">', urls.items()),
-        default)
+    links = [f'<link rel="canonical" href="{escape(current)}">',
+             *(f'<link rel="alternate" hreflang="{escape(code)}" href="{escape(url)}">'
+               for code, url in urls.items()),
+             f'<link rel="alternate" hreflang="x-default" href="{escape(default)}">']
+    return mark_safe("\n  ".join(links))  # noqa: S308 — every value escaped
 
 
 @register.simple_tag(takes_context=True)
@@ -51,14 +54,14 @@ def share_meta(context, obj) -> SafeString:
     else:
         card = sharing.report_card(obj)
     language = get_language()
-    url = _language_urls(context).get(language) or sharing.absolute(obj.get_absolute_url())
-    image = sharing.absolute(f"{card.image_path}?v={sharing.image_version(card)}")
+    urls = _language_urls(context)
+    url = urls.get(language) or sharing.absolute(obj.get_absolute_url())
+    image = sharing.image_path(url, card)
     width, height = sharing.IMAGE_SIZE
-    alternates = [sharing.og_locale(code) for code in _language_urls(context)
-                  if code != language]
+    alt = " · ".join([card.title, *card.lines])
     tags = [
         ("property", "og:type", card.kind),
-        ("property", "og:site_name", getattr(obj, "series", obj).title),
+        ("property", "og:site_name", card.title if isinstance(obj, Series) else card.heading),
         ("property", "og:title", card.title),
         ("property", "og:description", card.description),
         ("property", "og:url", url),
@@ -66,14 +69,15 @@ def share_meta(context, obj) -> SafeString:
         ("property", "og:image:type", "image/png"),
         ("property", "og:image:width", str(width)),
         ("property", "og:image:height", str(height)),
-        ("property", "og:image:alt", " · ".join([card.title, *card.lines])),
+        ("property", "og:image:alt", alt),
         ("property", "og:locale", sharing.og_locale(language)),
-        *[("property", "og:locale:alternate", locale) for locale in alternates],
+        *[("property", "og:locale:alternate", sharing.og_locale(code))
+          for code in urls if code != language],
         *([("property", "article:published_time", card.published)] if card.published else []),
+        # X (Twitter) reads the og: tags for the rest (title, description, image)
         ("name", "twitter:card", "summary_large_image"),
-        ("name", "twitter:title", card.title),
-        ("name", "twitter:description", card.description),
-        ("name", "twitter:image", image),
-        ("name", "twitter:image:alt", " · ".join([card.title, *card.lines])),
+        ("name", "twitter:image:alt", alt),
     ]
-    return format_html_join("\n  ", '<meta {}="{}" content="{}">', tags)
+    return mark_safe("\n  ".join(  # noqa: S308 — every value escaped
+        f'<meta {attribute}="{key}" content="{escape(value)}">'
+        for attribute, key, value in tags))
