@@ -4,6 +4,7 @@ Every address in them is absolute, from SITE_URL (never the request's Host heade
 that what the page cache keeps is right for everyone. Only published content is listed.
 """
 
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -14,13 +15,14 @@ from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from events import queries, sharing
 from events.content_language import series_fallback
 from events.models import Event, Organisation, Series, Speaker
-from events.page_cache import cache_public_page
+from events.page_cache import cache_public_page, content_cached
 from reports.models import Report
 
 SHARE_IMAGE_SECONDS = 7 * 24 * 3600  # its address changes with what it shows
@@ -97,7 +99,7 @@ SITEMAPS = {"series": SeriesSitemap, "events": EventSitemap, "reports": ReportSi
             "speakers": SpeakerSitemap, "organisations": OrganisationSitemap}
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def sitemap_xml(request: HttpRequest) -> HttpResponse:
     return sitemap(request, SITEMAPS).render()
@@ -105,7 +107,7 @@ def sitemap_xml(request: HttpRequest) -> HttpResponse:
 
 # robots.txt and icons ----------------------------------------------------------------------
 
-@require_GET
+@require_safe
 def robots_txt(request: HttpRequest) -> HttpResponse:
     """Crawlers keep out of the admin and of every personal address (confirmation links,
     personal pages, the link form), in every language; the sitemap lists the rest."""
@@ -125,52 +127,65 @@ def _static_file(name: str, content_type: str) -> FileResponse:
         raise Http404(name) from error
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=ICON_SECONDS)
 def favicon(request: HttpRequest) -> HttpResponse:
     """/favicon.ico itself (browsers and crawlers ask for it without reading the page)."""
     return _static_file("clustermeet/favicon.ico", "image/x-icon")
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=ICON_SECONDS)
 def apple_touch_icon(request: HttpRequest) -> HttpResponse:
     return _static_file("clustermeet/apple-touch-icon.png", "image/png")
 
 
 # Share images ------------------------------------------------------------------------------
+# Kept under the page's path and language alone, whatever the query (the ?v= of the tags
+# only makes other sites fetch a changed image anew): a stranger's made-up queries cannot
+# make the server draw an image (tens of milliseconds) per request.
 
-def _png(card: sharing.ShareCard) -> HttpResponse:
-    return HttpResponse(sharing.share_image_png(card), content_type="image/png")
+def _png(request: HttpRequest, card: Callable[[], sharing.ShareCard]) -> HttpResponse:
+    png = content_cached(f"share-image:{get_language()}:{request.path}",
+                         lambda: sharing.share_image_png(card()))
+    return HttpResponse(png, content_type="image/png")
 
 
-@require_GET
-@cache_control(public=True, max_age=SHARE_IMAGE_SECONDS)
-@cache_public_page
-def share_image_event(request: HttpRequest, series: str, event: str) -> HttpResponse:
+def _event_card(series: str, event: str) -> sharing.ShareCard:
     series_obj = queries.series_get_published(slug=series)
     event_obj = queries.event_get_public(series=series_obj, slug=event)
     with series_fallback(series_obj.default_language):
-        return _png(sharing.event_card(event_obj))
+        return sharing.event_card(event_obj)
 
 
-@require_GET
-@cache_control(public=True, max_age=SHARE_IMAGE_SECONDS)
-@cache_public_page
-def share_image_series(request: HttpRequest, series: str) -> HttpResponse:
+def _series_card(series: str) -> sharing.ShareCard:
     series_obj = queries.series_get_published(slug=series)
     with series_fallback(series_obj.default_language):
-        return _png(sharing.series_card(series_obj,
-                                        next_event=sharing.next_event(series_obj)))
+        return sharing.series_card(series_obj, next_event=sharing.next_event(series_obj))
 
 
-@require_GET
-@cache_control(public=True, max_age=SHARE_IMAGE_SECONDS)
-@cache_public_page
-def share_image_report(request: HttpRequest, series: str, report: str) -> HttpResponse:
+def _report_card(series: str, report: str) -> sharing.ShareCard:
     series_obj = queries.series_get_published(slug=series)
     report_obj = get_object_or_404(
         Report.objects.published().filter(series=series_obj).select_related("series", "event"),
         slug=report)
     with series_fallback(series_obj.default_language):
-        return _png(sharing.report_card(report_obj))
+        return sharing.report_card(report_obj)
+
+
+@require_safe
+@cache_control(public=True, max_age=SHARE_IMAGE_SECONDS)
+def share_image_event(request: HttpRequest, series: str, event: str) -> HttpResponse:
+    return _png(request, lambda: _event_card(series, event))
+
+
+@require_safe
+@cache_control(public=True, max_age=SHARE_IMAGE_SECONDS)
+def share_image_series(request: HttpRequest, series: str) -> HttpResponse:
+    return _png(request, lambda: _series_card(series))
+
+
+@require_safe
+@cache_control(public=True, max_age=SHARE_IMAGE_SECONDS)
+def share_image_report(request: HttpRequest, series: str, report: str) -> HttpResponse:
+    return _png(request, lambda: _report_card(series, report))

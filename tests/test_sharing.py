@@ -138,6 +138,8 @@ def test_share_image_and_tags_are_right_behind_the_page_cache(
     with django_assert_num_queries(0):  # both kept by the page cache
         assert head_of(client, path).one("og:image") == first.one("og:image")
         assert client.get(image_path).content == first_image
+        # a made-up version is the same image, not drawn again
+        assert client.get(image_path.split("?")[0] + "?v=made-up").content == first_image
     assert first.one("og:url").startswith(SITE)
 
     leipzig.title_en = "Smart mobility and energy in Leipzig"

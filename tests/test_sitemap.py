@@ -116,6 +116,7 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_off_personal_addres
     disallowed = [line.removeprefix("Disallow: ") for line in lines
                   if line.startswith("Disallow: ")]
     assert "/admin/" in disallowed
+    assert client.head("/robots.txt").status_code == 200  # crawlers may ask with HEAD
     personal = []
     for code in LANGUAGES:
         with translation.override(code):
