@@ -57,7 +57,7 @@ def test_first_visit_to_an_event_page_stays_within_150_kb_in_8_requests(
 
         listing = "\n".join(f"{size:>8}  {url}" for url, size in loaded)
         total = sum(size for _url, size in loaded)
-        assert loaded[0][0] == f"/{language}{LEIPZIG}"
+        assert f"/{language}{LEIPZIG}" in [url for url, _size in loaded]  # the HTML counts
         assert any(url.endswith(".css") for url, _size in loaded)
         assert len(loaded) <= BUDGET_REQUESTS, f"{language}: {len(loaded)} requests:\n{listing}"
         assert total <= BUDGET_BYTES, f"{language}: {total} bytes:\n{listing}"
