@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",  # its sitemap.xml templates (clustermeet.seo)
     "django_countries",
     "template_partials",
     "django_htmx",

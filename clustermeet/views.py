@@ -1,4 +1,5 @@
-"""Project-wide pages: errors, robots.txt and a health check."""
+"""Project-wide pages: errors and a health check (robots.txt, the sitemap and the icons:
+clustermeet.seo)."""
 
 from django.conf import settings
 from django.db import connection
@@ -7,12 +8,10 @@ from django.http import (
     HttpResponse,
     HttpResponseBadRequest,
     HttpResponseNotFound,
-    HttpResponsePermanentRedirect,
     HttpResponseServerError,
 )
 from django.shortcuts import render
 from django.template import loader
-from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
@@ -41,22 +40,10 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def robots_txt(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("User-agent: *\nDisallow: /admin/\n", content_type="text/plain")
-
-
-@require_GET
 def health(request: HttpRequest) -> HttpResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return HttpResponse("ok", content_type="text/plain")
-
-
-@require_GET
-def favicon(request: HttpRequest) -> HttpResponse:
-    # The static URL is looked up per request, not when the URLs are imported: with hashed
-    # names (PRODUCTION=1) it exists only after collectstatic, and migrate imports the URLs.
-    return HttpResponsePermanentRedirect(static("clustermeet/favicon.svg"))
 
 
 def login_locked_out(

@@ -5,6 +5,7 @@ Accept-Language honoured, and a participant's mail links in their own language."
 import re
 
 import pytest
+from django.conf import settings
 from django.utils.html import escape
 
 from core.i18n import url_language
@@ -102,7 +103,7 @@ def test_every_page_lists_the_five_languages_as_alternates(client, sofia):
 
     for code in LANGUAGES:
         assert (f'<link rel="alternate" hreflang="{code}" '
-                f'href="/{code}/series/bridges/events/sofia/">') in page
+                f'href="{settings.SITE_URL}/{code}/series/bridges/events/sofia/">') in page
 
 
 def test_the_switch_keeps_the_query_of_the_page(client, series):

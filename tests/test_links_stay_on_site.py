@@ -90,7 +90,8 @@ def test_a_page_missing_outside_the_language_prefix_offers_each_language_start_p
     html = get(client, "//evil.example/").content.decode()
 
     for code in ("de", "en", "es", "it", "bg"):
-        assert f'<link rel="alternate" hreflang="{code}" href="/{code}/">' in html
+        assert (f'<link rel="alternate" hreflang="{code}" '
+                f'href="{settings.SITE_URL}/{code}/">') in html
     assert "evil.example" not in html
 
 
