@@ -80,7 +80,7 @@ def head_of(client, path: str, **headers) -> Head:
 
 
 @pytest.mark.parametrize("language, title, date, place", [
-    ("en", "Smart mobility in Leipzig", "March 14, 2030", "Online · Leipzig region (Germany)"),
+    ("en", "Smart mobility in Leipzig", "14 March 2030", "Online · Leipzig region (Germany)"),
     ("de", "Smarte Mobilität in Leipzig", "14. März 2030", "Online · Region Leipzig (Deutschland)"),
 ])
 def test_event_page_tells_link_previews_title_date_place_and_image_in_its_language(
