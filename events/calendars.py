@@ -15,6 +15,7 @@ from icalendar import Event as CalendarEvent
 
 from core.choices import choice_label
 from core.i18n import url_language
+from events.content_language import translated
 from events.models import Event, Series
 
 PRODUCT_ID = "-//clustermeet//clustermeet//EN"
@@ -39,24 +40,35 @@ def _event_fields(event: Event, join_url: str) -> tuple:
     """What one event's VEVENT says, its times in the event's own zone."""
     with translation.override(url_language(translation.get_language())):
         url = settings.SITE_URL + event.get_absolute_url()
+    title, summary = translated(event, "title"), translated(event, "summary")
     return (
         f"event-{event.pk}@clustermeet", event.local_start, event.local_end,
-        f"{event.series.title}: {event.title}",
-        "\n\n".join(part for part in (event.summary, join_url, url) if part), url,
-        join_url or event.venue or choice_label(Event.Format, event.format),
+        f"{translated(event.series, 'title').text}: {title.text}",
+        "\n\n".join(part for part in (summary.text, join_url, url) if part), url,
+        join_url or translated(event, "venue").text or choice_label(Event.Format, event.format),
         "CANCELLED" if event.status == Event.Status.CANCELLED else "CONFIRMED",
+        _other_language(title.language),
+        _other_language(summary.language if summary.text else None),
     )
+
+
+def _other_language(language: str | None) -> str | None:
+    """A text's language when it is not the reader's (a fallback: iCalendar's LANGUAGE=)."""
+    return language if language and language != translation.get_language() else None
 
 
 @lru_cache(maxsize=1024)
 def _vevent_ical(fields: tuple) -> bytes:
     """A VEVENT without its time stamp, serialised once per process for the same fields."""
-    uid, start, end, summary, description, url, location, status = fields
+    (uid, start, end, summary, description, url, location, status,
+     summary_language, description_language) = fields
+    languages = {"summary": summary_language, "description": description_language}
     component = CalendarEvent()
     for key, value in (("uid", uid), ("dtstart", start), ("dtend", end),
                        ("summary", summary), ("description", description), ("url", url),
                        ("location", location), ("status", status)):
-        component.add(key, value)
+        language = languages.get(key)
+        component.add(key, value, parameters={"LANGUAGE": language} if language else None)
     return component.to_ical()
 
 
@@ -78,8 +90,8 @@ def _vtimezone_ical(tzid: str) -> bytes:
 
 
 def event_calendar(event: Event) -> bytes:
-    return calendar_bytes(event.title, [event])
+    return calendar_bytes(translated(event, "title").text, [event])
 
 
 def series_calendar(series: Series, events: Iterable[Event]) -> bytes:
-    return calendar_bytes(series.title, events)
+    return calendar_bytes(translated(series, "title").text, events)

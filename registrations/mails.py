@@ -16,6 +16,7 @@ from django.utils import formats, translation
 from core.choices import choice_label
 from core.i18n import url_language
 from events.calendars import calendar_bytes
+from events.content_language import translated, translated_entry
 from events.models import Event, Series
 from mail.services import (
     Attachment,
@@ -47,7 +48,10 @@ def event_item(registration: Registration, *, language: str) -> dict:
         start = formats.time_format(event.local_start, MAIL_TIME_FORMAT)
         end = formats.time_format(event.local_end, MAIL_TIME_FORMAT)
         item = {
-            "title": event.title, "series": event.series.title, "when": f"{day}, {start}–{end}",
+            # texts in the reader's language or marked with their own (content_language)
+            **translated_entry("title", event, "title", language=language),
+            **translated_entry("series", event.series, "title", language=language),
+            "when": f"{day}, {start}–{end}",
             "zone": event.time_zone, "state": registration.state,
             "state_label": choice_label(State, registration.state),
             "format": choice_label(Event.Format, event.format),
@@ -56,12 +60,6 @@ def event_item(registration: Registration, *, language: str) -> dict:
         with translation.override(url_language(language)):
             item["url"] = settings.SITE_URL + event.get_absolute_url()
     return item
-
-
-def in_language(language: str, read: Callable[[], str]) -> str:
-    """A translated text read in the mail reader's language."""
-    with translation.override(language):
-        return read()
 
 
 def calendar_attachment(content: bytes) -> Attachment:
@@ -99,11 +97,11 @@ def mail_confirm_request(*, participant: Participant, registrations: Sequence[Re
     participant_mail_queue(participant=participant, template="registration_confirm_request",
            cause=f"participant:{participant.pk}:confirm-request:{participant.confirm_nonce}",
            personal={"confirm_url": links.confirm_url(participant=participant)},
-           context={"series_title": in_language(language, lambda: series.title),
+           context={**translated_entry("series_title", series, "title", language=language),
                     "pending_hours": settings.REGISTRATION_PENDING_HOURS,
                     "events": [event_item(item, language=language) for item in registrations]},
            attachments=calendar_attachments(registrations, language=language,
-                                            name=lambda: series.title))
+                                            name=lambda: translated(series, "title").text))
 
 
 def registered_content(*, participant: Participant, registrations: Sequence[Registration],
@@ -151,7 +149,7 @@ def event_cancelled_content(*, participant: Participant,
     """The organisers cancelled the event; the calendar file marks it cancelled."""
     event = registration.event
     with translation.override(participant.language):
-        content = calendar_bytes(event.series.title, [event])
+        content = calendar_bytes(translated(event.series, "title").text, [event])
     return MailContent(
         template="registration_event_cancelled", personal=participant_personal(participant),
         context={"events": [event_item(registration, language=participant.language)]},
@@ -173,7 +171,8 @@ def mail_registration_refused(*, to: str, name: str, language: str, series: Seri
         register_url = settings.SITE_URL + reverse("registrations:register",
                                                    kwargs={"series": series.slug})
     mail_queue(cause=cause, to=to, language=language, template="registration_refused",
-               context={"series_title": in_language(language, lambda: series.title),
+               context={**translated_entry("series_title", series, "title",
+                                           language=language),
                         "reason": reason, "register_url": register_url},
                personal={"name": name})
 

@@ -1,0 +1,85 @@
+"""Content in the reader's language, a fallback marked with its own language.
+
+    {% load content %}
+    <h1>{{ event|content:"title" }}</h1>            text; <span lang="de">…</span> if a fallback
+    <title>{{ event|content_text:"title" }}</title>  plain text (titles, attributes, text mails)
+    {{ talk|content_paragraphs:"abstract" }}        paragraphs (linebreaks), in <div lang> if so
+    <div{{ report|content_lang:"body" }}>            ` lang="de"` on the holding element, or nothing
+    {{ title|in_language:title_language }}           a text whose language is known already
+
+The object is a model instance with translated fields (the rule of
+events.content_language.translated), or a mail's plain dict holding `field` and
+`field_language`. "Differs" means: from the language the page (or mail) is rendered in.
+"""
+
+from typing import Any
+
+from django import template
+from django.template.defaultfilters import linebreaks_filter
+from django.utils import translation
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from events.content_language import Translated, translated
+
+register = template.Library()
+
+
+def _resolve(obj: Any, field: str) -> Translated:
+    if isinstance(obj, dict):
+        return Translated(obj.get(field) or "", obj.get(f"{field}_language") or _page_language())
+    if obj is None or obj == "":
+        return Translated("", _page_language())
+    return translated(obj, field)
+
+
+def _page_language() -> str:
+    return translation.get_language() or ""
+
+
+def _foreign(language: str) -> bool:
+    return bool(language) and language != _page_language()
+
+
+@register.filter
+def content(obj: Any, field: str) -> SafeString:
+    """The text, escaped; in <span lang="…"> when it is in another language than the page."""
+    text, language = _resolve(obj, field)
+    if text and _foreign(language):
+        return format_html('<span lang="{}">{}</span>', language, text)
+    return conditional_escape(text)
+
+
+@register.filter
+def content_text(obj: Any, field: str) -> str:
+    """The text alone (for <title>, meta tags, attributes and the text part of mails)."""
+    return _resolve(obj, field).text
+
+
+@register.filter
+def content_paragraphs(obj: Any, field: str) -> SafeString:
+    """The text as paragraphs (linebreaks); in <div lang="…"> when in another language."""
+    text, language = _resolve(obj, field)
+    paragraphs = linebreaks_filter(text, autoescape=True) if text else ""
+    if paragraphs and _foreign(language):
+        return format_html('<div lang="{}">{}</div>', language, paragraphs)
+    return mark_safe(paragraphs)
+
+
+@register.filter
+def content_lang(obj: Any, field: str) -> SafeString:
+    """` lang="…"` for the element holding the text when it is in another language, else
+    nothing."""
+    text, language = _resolve(obj, field)
+    if text and _foreign(language):
+        return format_html(' lang="{}"', language)
+    return mark_safe("")
+
+
+@register.filter
+def in_language(text: Any, language: str) -> SafeString:
+    """A text whose language is known (e.g. a mail's series title): escaped, in
+    <span lang="…"> when that language is not the page's."""
+    if text and _foreign(language or ""):
+        return format_html('<span lang="{}">{}</span>', language, text)
+    return conditional_escape(text)
