@@ -60,7 +60,9 @@ def switch_languages(series: Any = None) -> list[tuple[str, str]]:
     for a page of a series, those the series publishes (Series.content_languages; all if it
     names none) and always the current one; elsewhere all of them."""
     current = translation.get_language()
-    published = set(getattr(series, "content_languages", None) or ())
+    codes = getattr(series, "content_languages", None)  # a JSON list, as the admin saved it
+    published = {code for code in codes if isinstance(code, str)} if isinstance(
+        codes, list) else set()
     if not published & {code for code, _name in settings.LANGUAGES}:
         return list(settings.LANGUAGES)
     return [(code, name) for code, name in settings.LANGUAGES

@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "clustermeet.middleware.accept_language_cleaning",
     "django.middleware.locale.LocaleMiddleware",
     "clustermeet.middleware.form_encoding_refusal",
     "django.middleware.common.CommonMiddleware",
