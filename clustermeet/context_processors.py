@@ -2,6 +2,7 @@ import re
 from typing import Any
 
 from django.conf import settings
+from django.conf.locale import LANG_INFO
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse, translate_url
 from django.utils import translation
@@ -32,18 +33,29 @@ def _page_in(request: HttpRequest, code: str) -> str:
     return f"{path}?{iri_to_uri(query)}" if query else path
 
 
-def unknown_language_prefix(path: str) -> str | None:
-    """The first segment of `path` when it looks like a language code the site does not
-    speak (`/xx/series/…`, `/pt-br/`), else None."""
+def _foreign_prefix(path: str) -> str | None:
+    """The first segment of `path` when it is shaped like a language tag but is none of the
+    site's prefixes (`/xx/…`, `/pt-br/…`, `/BG/…`), else None."""
     match = LANGUAGE_PREFIX.match(path)
-    if match is None or match[1].lower() in dict(settings.LANGUAGES):
+    if match is None or match[1] in dict(settings.LANGUAGES):
         return None
     return match[1]
 
 
+def unknown_language_prefix(path: str) -> str | None:
+    """The first segment of `path` when it looks like a language code the site does not
+    speak (`/xx/series/…`, `/pt-br/`, `/ast/`; not `/BG/`, which it speaks in lower case,
+    nor a three-letter word such as `/api/`), else None."""
+    prefix = _foreign_prefix(path)
+    if prefix is None or prefix.lower() in dict(settings.LANGUAGES):
+        return None
+    base = re.split("[-_]", prefix)[0].lower()
+    return prefix if len(base) == 2 or base in LANG_INFO else None  # not /api/, /css/
+
+
 def _unknown_prefix_replaced(path: str, code: str) -> str | None:
     """`/xx/series/…` as `/<code>/series/…` when the site has that page, else None."""
-    prefix = unknown_language_prefix(path)
+    prefix = _foreign_prefix(path)
     if prefix is None:
         return None
     candidate = f"/{code}/{path[len(prefix) + 2:]}"
