@@ -34,8 +34,7 @@ def context() -> dict:
     items = [event_item(registration_create(participant=alice, event=seat), language="de"),
              event_item(registration_create(participant=alice, event=full,
                                             state=Registration.State.WAITLISTED), language="de")]
-    return {"series_title": series.title, "series_title_language": "en",
-            "pending_hours": 48, "max_age_days": 60,
+    return {"series_title": series.title, "pending_hours": 48, "max_age_days": 60,
             "events": items, "confirmed": items[:1], "waitlisted": items[1:],
             "event": items[0], "event_list": items[:1],
             "agenda": reminder_agenda(event=seat, language="de"),

@@ -5,7 +5,7 @@
     <title>{{ event|content_text:"title" }}</title>  plain text (titles, attributes, text mails)
     {{ talk|content_paragraphs:"abstract" }}        paragraphs (linebreaks), in <div lang> if so
     <div{{ report|content_lang:"body" }}>            ` lang="de"` on the holding element, or nothing
-    {{ title|in_language:title_language }}           a text whose language is known already
+    {% in_language title title_language as marked %}  a text whose language is known already
 
 The object is a model instance with translated fields (the rule of
 events.content_language.translated), or a mail's plain dict holding `field` and
@@ -76,10 +76,12 @@ def content_lang(obj: Any, field: str) -> SafeString:
     return mark_safe("")
 
 
-@register.filter
-def in_language(text: Any, language: str) -> SafeString:
+@register.simple_tag
+def in_language(text: Any, language: str = "") -> SafeString:
     """A text whose language is known (e.g. a mail's series title): escaped, in
-    <span lang="…"> when that language is not the page's."""
+    <span lang="…"> when that language is not the page's. A tag, not a filter, so that a
+    context without the language (an empty one) renders the text unmarked:
+    {% in_language series_title series_title_language as title %}."""
     if text and _foreign(language or ""):
         return format_html('<span lang="{}">{}</span>', language, text)
     return conditional_escape(text)
