@@ -5,18 +5,23 @@ lang="…" in pages and HTML mails, LANGUAGE=… in calendar files, xml:lang in 
 titles, attributes and text mails carry it plain."""
 
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.template.base import Lexer, TokenType
 from django.utils import translation
 from modeltranslation.translator import translator
 
 from events.content_language import content_chain, series_fallback, translated
 from events.models import Event, Organisation, Region, Series, Speaker, Talk, Theme
+from events.services import event_publish
 from mail.models import Mail
+from mail.services import mail_send
 from registrations import services
-from registrations.models import ConsentText
+from registrations.models import ConsentText, Participant
+from registrations.reminders import reminders_send_due
 from reports.models import Report
 from tests.factories import event_create, report_create, series_create, talk_create
 from tests.test_registrations_factories import consent_text_create, participant_data
@@ -210,3 +215,39 @@ def test_a_participant_reading_the_series_language_gets_no_marks(german_series):
     mail = Mail.objects.get(to="de@example.org")
     assert "Brücken: Roboter in Leipzig" in mail.html and "lang=\"de\"" not in mail.html.split(
         "<body>")[1]
+
+
+def test_every_mail_of_a_bulgarian_participant_marks_the_german_fallback(german_series):
+    """Confirmed, then an event added to the series (rendered by the sender), then the
+    reminder with the agenda: each in Bulgarian, German texts marked, links to /bg/."""
+    series, event = german_series
+    talk_create(event=event, title_de="Greifer", title_en="")
+    services.registration_request(
+        series=series, consent=consent_text_create(series=series), events=None,
+        data=participant_data(email="bg@example.org", language="bg"))
+    participant = Participant.objects.get(email="bg@example.org")
+    services.registration_confirm(participant_id=participant.pk,
+                                  nonce=participant.confirm_nonce)
+    added = event_create(series=series, slug="sofia", title_de="Roboter in Sofia",
+                         title_en="", status=Event.Status.DRAFT,
+                         start=event.start + timedelta(days=7))
+    event_publish(event=added)
+    for deferred in Mail.objects.filter(render__isnull=False):
+        mail_send(mail_id=deferred.pk)
+    reminders_send_due(now=event.start - timedelta(hours=20))
+
+    mails = {mail.cause.split(":")[1 if mail.cause.startswith("reminder:") else 2]: mail
+             for mail in Mail.objects.order_by("pk")}
+    assert {"confirmed", "added", "day_before"} <= set(mails), set(mails)
+    for cause, title in (("confirmed", "Roboter in Leipzig"), ("added", "Roboter in Sofia"),
+                         ("day_before", "Roboter in Leipzig")):
+        mail = Mail.objects.get(pk=mails[cause].pk)
+        assert mail.language == "bg"
+        assert f"<span lang=\"de\">{title}</span>" in mail.html, cause
+        assert title in mail.text and "<span" not in mail.text, cause
+        site_links = [link for link in re.findall(r"https?://[^\s\"<>]+", mail.text)
+                      if link.startswith(settings.SITE_URL)]
+        assert site_links and all(link.startswith(f"{settings.SITE_URL}/bg/")
+                                  for link in site_links), (cause, site_links)
+    assert title in mails["day_before"].subject
+    assert '<span lang="de">Greifer</span>' in Mail.objects.get(pk=mails["day_before"].pk).html
