@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse, translate_url
 from django.utils import translation
 from django.utils.encoding import iri_to_uri
+from django.utils.functional import SimpleLazyObject
 
 # A path's first segment shaped like a language tag: two or three letters, a region or
 # script after a hyphen or underscore (the site's own codes are two letters).
@@ -89,5 +90,6 @@ def language_links(request: HttpRequest, *, series: Any = None) -> list[dict]:
 
 def site(request: HttpRequest) -> dict:
     """The language switch outside a series: the current page in each interface language
-    (base.html narrows it to a series' languages with {% site_language_links %})."""
-    return {"language_links": language_links(request)}
+    (base.html narrows it to a series' languages with {% site_language_links %}; lazy, so
+    that it is not worked out for pages that do)."""
+    return {"language_links": SimpleLazyObject(lambda: language_links(request))}

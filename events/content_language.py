@@ -18,13 +18,13 @@ fallback table `install()` makes the same chain; while a page of a series render
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.db.models import Model
 from django.utils import translation
 from modeltranslation import settings as mt_settings
-from modeltranslation.utils import build_localized_fieldname
 
 from events.models import Series
 
@@ -38,6 +38,7 @@ def content_languages() -> tuple[str, ...]:
     return tuple(code for code, _name in settings.CONTENT_LANGUAGES)
 
 
+@lru_cache(maxsize=128)
 def content_chain(language: str | None, series_language: str | None = None) -> tuple[str, ...]:
     """The languages to try for a text, in order: the reader's, the series' main language,
     English, then the other content languages (unknown codes are left out)."""
@@ -77,7 +78,7 @@ def translated(obj: Any, field: str, *, language: str | None = None,
     if series_language is None:
         series_language = _series_language_of(obj) or _series_language.get()
     for code in content_chain(language, series_language):
-        value = getattr(obj, build_localized_fieldname(field, code), None)
+        value = getattr(obj, f"{field}_{code}", None)  # modeltranslation's column names
         if value not in (None, ""):
             return Translated(value, code)
     return Translated("", language)

@@ -17,52 +17,50 @@ from typing import Any
 from django import template
 from django.template.defaultfilters import linebreaks_filter
 from django.utils import translation
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from events.content_language import Translated, translated
+from events.content_language import translated
 
 register = template.Library()
 
 
-def _resolve(obj: Any, field: str) -> Translated:
+def _resolve(obj: Any, field: str) -> tuple[str, str | None]:
+    """The text and, when it is in another language than the page's, that language."""
+    page = translation.get_language() or ""
     if isinstance(obj, dict):
-        return Translated(obj.get(field) or "", obj.get(f"{field}_language") or _page_language())
-    if obj is None or obj == "":
-        return Translated("", _page_language())
-    return translated(obj, field)
+        text, language = obj.get(field) or "", obj.get(f"{field}_language") or page
+    elif obj is None or obj == "":
+        return "", None
+    else:
+        text, language = translated(obj, field, language=page or None)
+    return text, (language if text and language != page else None)
 
 
-def _page_language() -> str:
-    return translation.get_language() or ""
-
-
-def _foreign(language: str) -> bool:
-    return bool(language) and language != _page_language()
+def _span(text: str, language: str) -> SafeString:
+    return mark_safe(f'<span lang="{escape(language)}">{conditional_escape(text)}</span>')
 
 
 @register.filter
 def content(obj: Any, field: str) -> SafeString:
     """The text, escaped; in <span lang="…"> when it is in another language than the page."""
-    text, language = _resolve(obj, field)
-    if text and _foreign(language):
-        return format_html('<span lang="{}">{}</span>', language, text)
-    return conditional_escape(text)
+    text, foreign = _resolve(obj, field)
+    return _span(text, foreign) if foreign else conditional_escape(text)
 
 
 @register.filter
 def content_text(obj: Any, field: str) -> str:
     """The text alone (for <title>, meta tags, attributes and the text part of mails)."""
-    return _resolve(obj, field).text
+    return _resolve(obj, field)[0]
 
 
 @register.filter
 def content_paragraphs(obj: Any, field: str) -> SafeString:
     """The text as paragraphs (linebreaks); in <div lang="…"> when in another language."""
-    text, language = _resolve(obj, field)
+    text, foreign = _resolve(obj, field)
     paragraphs = linebreaks_filter(text, autoescape=True) if text else ""
-    if paragraphs and _foreign(language):
-        return format_html('<div lang="{}">{}</div>', language, paragraphs)
+    if foreign:
+        return format_html('<div lang="{}">{}</div>', foreign, paragraphs)
     return mark_safe(paragraphs)
 
 
@@ -70,10 +68,8 @@ def content_paragraphs(obj: Any, field: str) -> SafeString:
 def content_lang(obj: Any, field: str) -> SafeString:
     """` lang="…"` for the element holding the text when it is in another language, else
     nothing."""
-    text, language = _resolve(obj, field)
-    if text and _foreign(language):
-        return format_html(' lang="{}"', language)
-    return mark_safe("")
+    _text, foreign = _resolve(obj, field)
+    return format_html(' lang="{}"', foreign) if foreign else mark_safe("")
 
 
 @register.simple_tag
@@ -82,6 +78,6 @@ def in_language(text: Any, language: str = "") -> SafeString:
     <span lang="…"> when that language is not the page's. A tag, not a filter, so that a
     context without the language (an empty one) renders the text unmarked:
     {% in_language series_title series_title_language as title %}."""
-    if text and _foreign(language or ""):
-        return format_html('<span lang="{}">{}</span>', language, text)
+    if text and language and language != translation.get_language():
+        return _span(text, language)
     return conditional_escape(text)
