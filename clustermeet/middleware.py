@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from clustermeet.views import bad_request_page
 from core.db import database_conflict
+from core.i18n import accept_language_clean
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +33,24 @@ def form_encoding_refusal(get_response: Callable[[HttpRequest], HttpResponse]):
                 "The form arrived in a character encoding this site does not read (it reads "
                 "UTF-8 only). Nothing was changed: please reload the page and send the form "
                 "again."))
+        return get_response(request)
+
+    return middleware
+
+
+def accept_language_cleaning(get_response: Callable[[HttpRequest], HttpResponse]):
+    """An Accept-Language header keeps its well-formed entries only (core.i18n), before the
+    LocaleMiddleware reads it: one garbage entry no longer costs the visitor their language,
+    and a header of garbage alone is as if there were none (the default language)."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        header = request.META.get("HTTP_ACCEPT_LANGUAGE")
+        if header:
+            cleaned = accept_language_clean(header)
+            if cleaned:
+                request.META["HTTP_ACCEPT_LANGUAGE"] = cleaned
+            else:
+                del request.META["HTTP_ACCEPT_LANGUAGE"]
         return get_response(request)
 
     return middleware

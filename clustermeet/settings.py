@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "clustermeet.middleware.accept_language_cleaning",
     "django.middleware.locale.LocaleMiddleware",
     "clustermeet.middleware.form_encoding_refusal",
     "django.middleware.common.CommonMiddleware",
@@ -242,7 +243,9 @@ CONTENT_LANGUAGES = [
 ]
 MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in CONTENT_LANGUAGES)
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "de")
+# A text missing in the reader's language falls back to the series' main language, then
+# English, then the others: the chain of events/content_language.py, which sets this table.
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "de", "es", "it", "bg")
 # The admin's language tabs need jQuery UI: served from our static folder, never a CDN.
 JQUERY_UI_URL = "vendor/jquery-ui-1.14.2/jquery-ui.min.js"
 LOCALE_PATHS = [BASE_DIR / "clustermeet" / "locale"]

@@ -16,9 +16,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
+from clustermeet.context_processors import unknown_language_prefix
+
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return HttpResponseNotFound(loader.render_to_string("404.html", {}, request))
+    """The missing page, in the visitor's language; an address under a language the site
+    does not speak (`/xx/series/…`) says so, and the language switch leads to the page in
+    each language the site speaks."""
+    context = {"unknown_language": unknown_language_prefix(request.path_info)}
+    return HttpResponseNotFound(loader.render_to_string("404.html", context, request))
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:

@@ -28,6 +28,7 @@ from icalendar import Event as CalendarEvent
 
 from core.choices import choice_label
 from core.i18n import url_language
+from events.content_language import translated
 from events.models import Event, Series
 
 PRODUCT_ID = "-//clustermeet//clustermeet//EN"
@@ -111,14 +112,19 @@ def _event_fields(entry: Entry) -> tuple:
     event = entry.event
     with translation.override(url_language(translation.get_language())):
         url = settings.SITE_URL + event.get_absolute_url()
+    title, summary = translated(event, "title"), translated(event, "summary")
     status = entry.status or ("CANCELLED" if event.status == Event.Status.CANCELLED
                               else "CONFIRMED")
     return (
         event_uid(event), event.local_start, event.local_end,
-        f"{event.series.title}: {event.title}",
-        "\n\n".join(part for part in (entry.note, event.summary, entry.join_url, url) if part),
-        url, entry.join_url or event.venue or choice_label(Event.Format, event.format),
+        f"{translated(event.series, 'title').text}: {title.text}",
+        "\n\n".join(part for part in (entry.note, summary.text, entry.join_url, url) if part),
+        url,
+        entry.join_url or translated(event, "venue").text or choice_label(Event.Format,
+                                                                          event.format),
         status, organiser(),
+        _other_language(title.language),
+        _other_language(summary.language if summary.text else None),
     )
 
 
@@ -128,16 +134,24 @@ def organiser() -> tuple[str, str]:
     return name, address
 
 
+def _other_language(language: str | None) -> str | None:
+    """A text's language when it is not the reader's (a fallback: iCalendar's LANGUAGE=)."""
+    return language if language and language != translation.get_language() else None
+
+
 @lru_cache(maxsize=1024)
 def _vevent_ical(fields: tuple) -> bytes:
     """A VEVENT without its time stamp, sequence and attendee, serialised once per process
     for the same fields."""
-    uid, start, end, summary, description, url, location, status, (name, address) = fields
+    (uid, start, end, summary, description, url, location, status, (name, address),
+     summary_language, description_language) = fields
+    languages = {"summary": summary_language, "description": description_language}
     component = CalendarEvent()
     for key, value in (("uid", uid), ("dtstart", start), ("dtend", end),
                        ("summary", summary), ("description", description), ("url", url),
                        ("location", location), ("status", status)):
-        component.add(key, value)
+        language = languages.get(key)
+        component.add(key, value, parameters={"LANGUAGE": language} if language else None)
     if address:
         component.add("organizer", _address(address, name))
     return component.to_ical()
@@ -270,8 +284,8 @@ def _observance_component(before: Observance, after: Observance,
 
 
 def event_calendar(event: Event) -> bytes:
-    return calendar_bytes(event.title, [Entry(event)])
+    return calendar_bytes(translated(event, "title").text, [Entry(event)])
 
 
 def series_calendar(series: Series, events: Iterable[Event]) -> bytes:
-    return calendar_bytes(series.title, [Entry(event) for event in events])
+    return calendar_bytes(translated(series, "title").text, [Entry(event) for event in events])

@@ -17,6 +17,7 @@ from core import local_forms
 from core.choices import choice_label
 from core.i18n import url_language
 from events.calendars import calendar_content_type
+from events.content_language import translated, translated_entry
 from events.models import Event, Series
 from mail.services import (
     Attachment,
@@ -51,7 +52,9 @@ def event_item(registration: Registration, *, language: str) -> dict:
     with translation.override(language):
         when = local_forms.when(event.start, event.end, event.time_zone)
         item = {
-            "title": event.title, "series": event.series.title,
+            # texts in the reader's language or marked with their own (content_language)
+            **translated_entry("title", event, "title", language=language),
+            **translated_entry("series", event.series, "title", language=language),
             "when": f"{when.start}–{when.end}", "zone": when.zone, "state": registration.state,
             "state_label": choice_label(State, registration.state),
             "format": choice_label(Event.Format, event.format),
@@ -60,12 +63,6 @@ def event_item(registration: Registration, *, language: str) -> dict:
         with translation.override(url_language(language)):
             item["url"] = settings.SITE_URL + event.get_absolute_url()
     return item
-
-
-def in_language(language: str, read: Callable[[], str]) -> str:
-    """A translated text read in the mail reader's language."""
-    with translation.override(language):
-        return read()
 
 
 def calendar_attachments(registrations: Sequence[Registration], *, participant: Participant,
@@ -114,7 +111,7 @@ def mail_confirm_request(*, participant: Participant, registrations: Sequence[Re
     participant_mail_queue(participant=participant, template="registration_confirm_request",
            cause=f"participant:{participant.pk}:confirm-request:{participant.confirm_nonce}",
            personal={"confirm_url": links.confirm_url(participant=participant)},
-           context={"series_title": in_language(language, lambda: series.title),
+           context={**translated_entry("series_title", series, "title", language=language),
                     "pending_hours": settings.REGISTRATION_PENDING_HOURS,
                     "events": [event_item(item, language=language) for item in registrations]})
 
@@ -168,7 +165,8 @@ def event_cancelled_content(*, participant: Participant,
         template="registration_event_cancelled", personal=participant_personal(participant),
         context={"events": [event_item(registration, language=participant.language)]},
         attachments=calendar_attachments([registration], participant=participant,
-                                         name=lambda: registration.event.series.title))
+                                         name=lambda: translated(registration.event.series,
+                                                                 "title").text))
 
 
 def mail_personal_link(*, participant: Participant, now: datetime) -> None:
@@ -186,7 +184,8 @@ def mail_registration_refused(*, to: str, name: str, language: str, series: Seri
         register_url = settings.SITE_URL + reverse("registrations:register",
                                                    kwargs={"series": series.slug})
     mail_queue(cause=cause, to=to, language=language, template="registration_refused",
-               context={"series_title": in_language(language, lambda: series.title),
+               context={**translated_entry("series_title", series, "title",
+                                           language=language),
                         "reason": reason, "register_url": register_url},
                personal={"name": name})
 

@@ -19,6 +19,7 @@ from django.utils import formats, timezone, translation
 
 from core.choices import choice_label
 from core.db import retry_on_conflict
+from events.content_language import translated_entry
 from events.models import Event, Talk, TalkSpeaker
 from mail.models import Mail
 from registrations.mails import MAIL_TIME_FORMAT, event_item, participant_mail_queue
@@ -172,7 +173,8 @@ def reminder_agenda(*, event: Event, language: str) -> list[dict]:
             agenda.append({
                 "start": formats.time_format(talk.start.astimezone(event.tzinfo), MAIL_TIME_FORMAT),
                 "end": formats.time_format(talk.end.astimezone(event.tzinfo), MAIL_TIME_FORMAT),
-                "title": talk.title,
+                **translated_entry("title", talk, "title", language=language,
+                                   series_language=event.series.default_language),
                 "kind": choice_label(Talk.Kind, talk.kind),
                 "speakers": ", ".join(speaker.name for speaker in talk.ordered_speakers),
             })

@@ -11,7 +11,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from events import queries as event_queries
-from events.content_language import series_fallback
+from events.content_language import series_fallback, translated
 from events.models import Series
 from events.page_cache import cache_public_page
 from events.views import render_series_page
@@ -34,8 +34,7 @@ def report_list(request: HttpRequest, series: str) -> HttpResponse:
 def report_detail(request: HttpRequest, series: str, report: str) -> HttpResponse:
     series_obj = event_queries.series_get_published(slug=series)
     report_obj = get_object_or_404(_published_reports(series_obj), slug=report)
-    with series_fallback(series_obj.default_language):
-        body = render_markdown(report_obj.body)
+    body = render_markdown(translated(report_obj, "body").text)
     return render_series_page(request, series_obj, "reports/report_detail.html",
                               {"report": report_obj, "body": body})
 
@@ -47,8 +46,26 @@ def report_tag_uri(report: Report) -> str:
     return f"tag:{host},{report.published_at:%Y-%m-%d}:report-{report.pk}"
 
 
+class LanguageTaggedAtom1Feed(Atom1Feed):
+    """Atom with xml:lang on an entry whose text is in another language than the feed's (a
+    fallback, events.content_language), and on its summary when that differs again."""
+
+    def item_attributes(self, item):
+        language = item.get("title_language")
+        return {"xml:lang": language} if language and language != self.feed["language"] else {}
+
+    def add_item_elements(self, handler, item):
+        entry_language = item.get("title_language") or self.feed["language"]
+        body_language = item.get("description_language")
+        if item["description"] is None or body_language in (None, entry_language):
+            return super().add_item_elements(handler, item)
+        super().add_item_elements(handler, {**item, "description": None})
+        handler.addQuickElement("summary", item["description"],
+                                {"type": "html", "xml:lang": body_language})
+
+
 class ReportFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = LanguageTaggedAtom1Feed
 
     def get_object(self, request, series: str) -> Series:
         return event_queries.series_get_published(slug=series)
@@ -85,10 +102,14 @@ class ReportFeed(Feed):
         return _published_reports(obj)[:30]
 
     def item_title(self, item: Report) -> str:
-        return item.title
+        return translated(item, "title").text
 
     def item_description(self, item: Report) -> str:
-        return render_markdown(item.body)
+        return render_markdown(translated(item, "body").text)
+
+    def item_extra_kwargs(self, item: Report) -> dict:
+        return {"title_language": translated(item, "title").language,
+                "description_language": translated(item, "body").language}
 
     def item_pubdate(self, item: Report):
         return item.published_at
