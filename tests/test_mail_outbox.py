@@ -45,7 +45,7 @@ def test_mail_queue_renders_in_the_recipients_language():
     assert (german.language, german.state, german.attempts) == ("de", Mail.State.QUEUED, 0)
     assert german.text == (
         "Welcome\n\nE-Mail-Adresse: erika.mustermann@example.org\n\nSee you.\n\n"
-        "-- \nhttp://127.0.0.1:8000/\n"
+        "-- \nhttp://127.0.0.1:8000/de/\n"  # the site in the recipient's language
     )
     assert "<p>E-Mail-Adresse: erika.mustermann@example.org</p>" in german.html
     assert '<html lang="de">' in german.html
