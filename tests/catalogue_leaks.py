@@ -125,8 +125,8 @@ def leaks(text: str, *, language: str, allowed: tuple[str, ...] = ()) -> list[st
 
 # Every run of text of the page in its own language: text nodes (hidden ones too, as a
 # screen reader reads them) and the attributes people meet (alt, title, aria-label,
-# placeholder, a button's value, the description), one run a line; a run inside an
-# element whose `lang` is another language is left out.
+# placeholder, a button's value, the description and the sharing cards' texts), one run
+# a line; a run inside an element whose `lang` is another language is left out.
 _PAGE_TEXTS_JS = """
 (language) => {
   const own = (element) => {
@@ -149,7 +149,10 @@ _PAGE_TEXTS_JS = """
     if (element.matches('input[type=submit], input[type=button], input[type=reset]')) {
       runs.push(element.value);
     }
-    if (element.matches('meta[name=description], meta[property^="og:"]')) {
+    if (element.matches('meta[name=description], meta[property="og:title"], '
+                        + 'meta[property="og:description"], meta[property="og:image:alt"], '
+                        + 'meta[name="twitter:title"], meta[name="twitter:description"], '
+                        + 'meta[name="twitter:image:alt"]')) {
       runs.push(element.getAttribute('content'));
     }
   }
