@@ -18,7 +18,7 @@ run: setup
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py demo_admin
 	@echo "clustermeet runs at http://127.0.0.1:$(PORT)/  (stop with Ctrl-C); mails go to this console"
-	@$(BIN)/python manage.py run_worker & worker=$$!; \
+	@$(BIN)/python manage.py run_worker --verbosity 0 & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	  $(BIN)/python manage.py runserver 127.0.0.1:$(PORT) --noreload
 
