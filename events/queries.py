@@ -43,18 +43,22 @@ def talks_with_speakers() -> QuerySet[Talk]:
 
 
 def event_get_public(*, series: Series, slug: str) -> Event:
+    """A published or cancelled event of `series` with its agenda, themes and published
+    reports. The event and its reports hold `series` itself (no second read of its row)."""
     queryset = (
-        Event.objects.filter(series=series)
-        .exclude(status=Event.Status.DRAFT)
-        .select_related("region__coordinator", "series")
+        series.events.exclude(status=Event.Status.DRAFT)
+        .select_related("region__coordinator")
         .prefetch_related(
             "themes",
             Prefetch("talks", queryset=talks_with_speakers()),
-            Prefetch("reports", queryset=Report.objects.published().select_related("series"),
+            Prefetch("reports", queryset=Report.objects.published().filter(series=series),
                      to_attr="published_reports"),
         )
     )
-    return get_object_or_404(queryset, slug=slug)
+    event = get_object_or_404(queryset, slug=slug)
+    for report in event.published_reports:
+        report.series = series
+    return event
 
 
 def public_talks() -> QuerySet[Talk]:
