@@ -10,12 +10,12 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
-from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from core import colour
+from core.urls import page_url
 
 # What the site shows of an accent colour: links on the lightest surfaces and white text on
 # buttons, so it needs AA contrast against the sunken surface of the light scheme (the darkest
@@ -95,7 +95,7 @@ class Organisation(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("events:organisation", kwargs={"slug": self.slug})
+        return page_url("events:organisation", slug=self.slug)
 
 
 class SeriesQuerySet(models.QuerySet):
@@ -151,7 +151,7 @@ class Series(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("events:series", kwargs={"series": self.slug})
+        return page_url("events:series", series=self.slug)
 
 
 class Theme(models.Model):
@@ -218,7 +218,7 @@ class Speaker(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("events:speaker", kwargs={"slug": self.slug})
+        return page_url("events:speaker", slug=self.slug)
 
 
 class EventQuerySet(models.QuerySet):
@@ -303,7 +303,7 @@ class Event(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("events:event", kwargs={"series": self.series.slug, "event": self.slug})
+        return page_url("events:event", series=self.series.slug, event=self.slug)
 
     @property
     def tzinfo(self) -> zoneinfo.ZoneInfo:

@@ -1,10 +1,10 @@
 """Reports: published articles (news) about an event or the whole series."""
 
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.urls import page_url
 from events.models import Event, Series
 
 
@@ -41,4 +41,4 @@ class Report(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("reports:detail", kwargs={"series": self.series.slug, "report": self.slug})
+        return page_url("reports:detail", series=self.series.slug, report=self.slug)

@@ -1,8 +1,11 @@
 """Template tags of the design system (docs/design.md): avatars for people and
 organisations."""
 
+from functools import lru_cache
+
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from core import colour
 
@@ -21,7 +24,11 @@ def avatar(person, *, size: int = 48, large: bool = False):
             classes += " avatar--logo"
         return format_html('<img class="{}" src="{}" alt="" width="{}" height="{}" '
                            'loading="lazy" decoding="async">', classes, image.url, size, size)
-    name = str(person)
+    return _initials_avatar(str(person), classes, size)
+
+
+@lru_cache(maxsize=4096)  # the same few hundred names on every page
+def _initials_avatar(name: str, classes: str, size: int) -> SafeString:
     return format_html(
         '<svg class="{}" viewBox="0 0 48 48" width="{}" height="{}" aria-hidden="true" '
         'focusable="false"><circle cx="24" cy="24" r="24" fill="{}"/>'
