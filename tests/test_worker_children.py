@@ -88,14 +88,19 @@ def test_the_rq_workers_scheduler_ends_when_the_worker_is_killed(queue_redis, tm
     worker = worker_start({"TASKS_BACKEND": "rq", "REDIS_URL": url, "DATA_DIR": str(tmp_path),
                            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"})
     started = []
+
+    def scheduler_running() -> bool:
+        """The worker's children, looked up afresh (one seen early may have been a
+        short-lived process), all run with their SIGTERM handler in place."""
+        started[:] = children(worker.pid)
+        return bool(started) and all(handles_sigterm(pid) for pid in started)
+
     try:
-        assert within(30, lambda: children(worker.pid)), "the worker started no scheduler"
-        started = children(worker.pid)
-        assert within(5, lambda: client.exists(SCHEDULER_LOCK))
         # The worker takes the lock before it forks the scheduler, which installs its
         # SIGTERM handler (the one that releases the lock) only once it runs: a kill in
         # between leaves the lock to expire by itself (interval + 60 s), as RQ does.
-        assert within(30, lambda: all(handles_sigterm(pid) for pid in started))
+        assert within(30, scheduler_running), [(pid, _stat(pid)) for pid in started]
+        assert within(5, lambda: client.exists(SCHEDULER_LOCK))
 
         worker.send_signal(signal.SIGKILL)
         worker.wait(timeout=10)
