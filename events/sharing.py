@@ -16,10 +16,11 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
-from django.utils import dateformat, formats, timezone
+from django.utils import formats, timezone
 from django.utils.translation import get_language
 from PIL import Image, ImageDraw, ImageFont
 
+from core import local_forms
 from core.choices import choice_label
 from events.models import Event, Series
 
@@ -60,15 +61,9 @@ def series_colour(series: Series) -> str:
 
 
 def event_when(event: Event) -> str:
-    """"Thursday, 17 June 2021, 09:30–12:30 CEST" in the active language's formats, in the
-    event's own time zone (one format call for the start: this runs on every render)."""
-    start, end = event.local_start, event.local_end
-    day = formats.get_format("DATE_FORMAT")
-    if end.date() != start.date():
-        until = dateformat.format(end, f"{day}, H:i")
-    else:
-        until = dateformat.time_format(end, "H:i")
-    return f"{dateformat.format(start, f'l, {day}, H:i')}–{until} {start.strftime('%Z')}"
+    """"Thursday 17 June 2021, 09:30–12:30 Berlin time (CEST, UTC+2)": the event's time as
+    its page says it (core.local_forms), in the active language."""
+    return str(local_forms.when(event.start, event.end, event.time_zone))
 
 
 def event_place(event: Event) -> str:
