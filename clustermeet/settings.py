@@ -50,6 +50,10 @@ INSTALLED_APPS = [
     "reports",
     "mail",
     "registrations",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "rules",
+    "orga",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the second factor
     "django.contrib.messages.middleware.MessageMiddleware",
     "clustermeet.middleware.DatabaseBusyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -201,8 +206,14 @@ TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
 # a row lock (the file cache of the embedded default is neither atomic nor shared by hosts).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login
+    "rules.permissions.ObjectPermissionBackend",  # the workspace's roles (orga/rules.py)
     "django.contrib.auth.backends.ModelBackend",
 ]
+LOGIN_URL = "orga:login"
+LOGIN_REDIRECT_URL = "orga:home"
+# Organisers' authenticator apps (django-otp): the account is named "clustermeet: <user>".
+OTP_TOTP_ISSUER = "clustermeet"
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link holds for a day
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 30))

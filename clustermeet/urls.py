@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
          name="share_image_event"),
     path("series/<slug:series>/reports/<slug:report>/share.png", seo.share_image_report,
          name="share_image_report"),
+    path("orga/", include("orga.urls")),
     path("", include("events.urls")),
     path("", include("reports.urls")),
     path("", include("registrations.urls")),

@@ -65,4 +65,7 @@ def login_locked_out(
         "locked for %(minutes)d minutes after the last attempt.",
         minutes,
     ) % {"minutes": minutes}
-    return render(request, "admin/login_locked_out.html", {"message": message}, status=429)
+    match = request.resolver_match
+    template = ("orga/login_locked_out.html" if match is not None and "orga" in match.namespaces
+                else "admin/login_locked_out.html")
+    return render(request, template, {"message": message}, status=429)

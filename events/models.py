@@ -139,6 +139,11 @@ class Series(models.Model):
         help_text=_("The colour of the header, buttons and links, e.g. #0b5563; empty for the "
                     "default. It must be dark enough for white text."),
     )
+    team_requires_two_factor = models.BooleanField(
+        _("team must use two-factor authentication"), default=False,
+        help_text=_("Organisers and coordinators open the series in the workspace only after "
+                    "logging in with a second factor (an authenticator app)."),
+    )
 
     objects = SeriesQuerySet.as_manager()
 

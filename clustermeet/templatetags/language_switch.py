@@ -14,4 +14,6 @@ def site_language_links(context: template.Context) -> list[dict]:
     request = context.get("request")
     if request is None:  # rendered without a request (the 500 page): what the context has
         return context.get("language_links", [])
-    return language_links(request, series=context.get("series"))
+    match = request.resolver_match
+    in_workspace = match is not None and "orga" in match.namespaces  # all five languages
+    return language_links(request, series=None if in_workspace else context.get("series"))

@@ -1,10 +1,13 @@
-"""Create the demo's organiser login once and print it."""
+"""Create the demo's organiser login once (an organiser of the demo series) and print it."""
 
 import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+
+from events.models import Series
+from orga.models import TeamMember
 
 
 class Command(BaseCommand):
@@ -24,7 +27,10 @@ class Command(BaseCommand):
             user.is_staff = user.is_superuser = True
             user.set_password(password)
             user.save()
+        for series in Series.objects.filter(team__isnull=True):  # the demo's: admin runs it
+            TeamMember.objects.create(series=series, user=user, role=TeamMember.Role.ORGANISER)
         password = password_file.read_text().strip()
         self.stdout.write(
-            f"Organiser login: {settings.SITE_URL}/admin/  user admin  password {password}"
+            f"Organiser workspace: {settings.SITE_URL}/orga/  (system admin: /admin/)  "
+            f"user admin  password {password}"
         )

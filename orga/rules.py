@@ -1,0 +1,87 @@
+"""Who may do what in the organiser workspace: the one place for it (django-rules).
+
+Roles are per series (orga.models.TeamMember): an *organiser* may do everything in the
+series, its team included; a *region coordinator* runs the events of their region and
+sees only those events' registrations and participants. Active superusers (system
+administrators) pass every check, as Django's permissions have them.
+
+Views never test roles themselves: they fetch an object through orga.access, which asks
+these permissions (404 for whom the object does not exist, 403 for a team member whose
+role does not allow the action).
+"""
+
+import rules
+
+from events.models import Event, Series
+
+
+def roles_of(user) -> dict[int, tuple[str, int | None]]:
+    """The user's roles as {series id: (role, region id)}, read once per user object
+    (one query per request)."""
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    cached = getattr(user, "_orga_roles", None)
+    if cached is None:
+        from orga.models import TeamMember
+
+        cached = {series_id: (role, region_id) for series_id, role, region_id in
+                  TeamMember.objects.filter(user=user).values_list("series_id", "role",
+                                                                   "region_id")}
+        user._orga_roles = cached
+    return cached
+
+
+def _series_id(obj) -> int | None:
+    if isinstance(obj, Series):
+        return obj.pk
+    return getattr(obj, "series_id", None)
+
+
+@rules.predicate
+def is_team_member(user, series: Series) -> bool:
+    return _series_id(series) in roles_of(user)
+
+
+@rules.predicate
+def is_organiser(user, obj) -> bool:
+    """An organiser of the series (obj: a series, or anything with a series_id)."""
+    role = roles_of(user).get(_series_id(obj))
+    return role is not None and role[0] == "organiser"
+
+
+@rules.predicate
+def is_event_coordinator(user, event: Event) -> bool:
+    """A coordinator of the event's region (an event without a region has none)."""
+    role = roles_of(user).get(event.series_id)
+    return (role is not None and role[0] == "coordinator" and event.region_id is not None
+            and role[1] == event.region_id)
+
+
+@rules.predicate
+def is_coordinator(user, series: Series) -> bool:
+    role = roles_of(user).get(_series_id(series))
+    return role is not None and role[0] == "coordinator"
+
+
+def coordinated_region_id(user, series: Series) -> int | None:
+    """The region a coordinator runs in the series (None for organisers and others)."""
+    role = roles_of(user).get(series.pk)
+    return role[1] if role is not None and role[0] == "coordinator" else None
+
+
+runs_event = is_organiser | is_event_coordinator
+
+# The series as a whole
+rules.add_perm("orga.view_series", is_team_member)
+rules.add_perm("orga.change_series", is_organiser)       # texts, themes, regions, notice
+rules.add_perm("orga.manage_team", is_organiser)
+rules.add_perm("orga.view_audit", is_organiser)
+rules.add_perm("orga.view_outbox", is_organiser)
+rules.add_perm("orga.add_event", is_organiser | is_coordinator)  # coordinators: their region
+rules.add_perm("orga.send_mail", is_organiser | is_coordinator)  # to whom they may see
+rules.add_perm("orga.view_registrations", is_team_member)        # coordinators: their events
+
+# One event (obj: an Event)
+rules.add_perm("orga.view_event", runs_event)
+rules.add_perm("orga.change_event", runs_event)                  # details, agenda, status
+rules.add_perm("orga.manage_registrations", runs_event)         # add, cancel, capacity

@@ -1,0 +1,35 @@
+"""The workspace's navigation: {% orga_nav series as items %} in orga/base.html."""
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+register = template.Library()
+
+# (URL name, label, permission on the series): the sections of a series in the workspace
+SECTIONS = [
+    ("orga:series_overview", _("Overview"), "orga.view_series"),
+    ("orga:registrations", _("Registrations"), "orga.view_registrations"),
+    ("orga:mail_compose", _("Write to participants"), "orga.send_mail"),
+    ("orga:outbox", _("Outbox"), "orga.view_outbox"),
+    ("orga:team", _("Team"), "orga.manage_team"),
+    ("orga:series_edit", _("Settings"), "orga.change_series"),
+    ("orga:audit", _("Audit log"), "orga.view_audit"),
+]
+
+
+@register.simple_tag(takes_context=True)
+def orga_nav(context: template.Context, series) -> list[dict]:
+    """The sections of `series` the user may open, the current one marked."""
+    request = context["request"]
+    here = request.resolver_match.view_name if request.resolver_match else ""
+    items = []
+    for name, label, perm in SECTIONS:
+        if not request.user.has_perm(perm, series):
+            continue
+        try:
+            url = reverse(name, kwargs={"series": series.slug})
+        except NoReverseMatch:  # a section this installation does not have
+            continue
+        items.append({"url": url, "label": label, "current": here == name})
+    return items

@@ -1,0 +1,32 @@
+"""The organiser workspace: /<language>/orga/… . Each area of the workspace keeps its URL
+patterns beside its views (orga/views/<area>.py) and they are mounted here under their
+series (`series/<slug:series>/…`); every pattern is in the permission matrix of
+tests/test_orga_permissions.py."""
+
+from django.urls import include, path
+
+from orga.views import account, agenda, audit, home, mails, registrations, setup
+
+app_name = "orga"
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("login/", account.LoginView.as_view(), name="login"),
+    path("login/verify/", account.login_verify, name="login_verify"),
+    path("logout/", account.logout, name="logout"),
+    path("account/two-factor/", account.two_factor_setup, name="two_factor"),
+    path("account/two-factor/off/", account.two_factor_disable, name="two_factor_disable"),
+    path("password/reset/", account.PasswordResetView.as_view(), name="password_reset"),
+    path("password/reset/sent/", account.PasswordResetDoneView.as_view(),
+         name="password_reset_done"),
+    path("password/reset/<uidb64>/<token>/", account.PasswordResetConfirmView.as_view(),
+         name="password_reset_confirm"),
+    path("password/reset/done/", account.PasswordResetCompleteView.as_view(),
+         name="password_reset_complete"),
+    path("series/<slug:series>/", home.series_overview, name="series_overview"),
+    path("", include(setup.urlpatterns)),
+    path("series/<slug:series>/", include(agenda.urlpatterns)),
+    path("series/<slug:series>/", include(registrations.urlpatterns)),
+    path("series/<slug:series>/", include(mails.urlpatterns)),
+    path("series/<slug:series>/", include(audit.urlpatterns)),
+]
