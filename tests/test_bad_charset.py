@@ -45,7 +45,7 @@ def site():
     alice = participant_create(email="alice@example.org")
     registration_create(participant=alice, event=event)
     return {
-        "series": series.slug, "event": event.slug,
+        "series": series.slug, "event": event.slug, "event_id": event.pk,
         "report": report_create(series=series).slug,
         "slug": speaker_create().slug, "organisation": organisation_create().slug,
         "token": links.personal_token(participant=alice),
@@ -75,7 +75,10 @@ def site_urls(site: dict) -> list[str]:
                 name, keys = f"{namespace}{pattern.name}", set(pattern.pattern.regex.groupindex)
                 if name.startswith("admin:") and keys:
                     continue
-                kwargs = {key: site[key] for key in keys}
+                if name.startswith("orga:"):  # the workspace: ids and tokens of its own
+                    kwargs = {key: _orga_argument(site, key, pattern) for key in keys}
+                else:
+                    kwargs = {key: site[key] for key in keys}
                 if name == "events:organisation":
                     kwargs["slug"] = site["organisation"]
                 if name == "registrations:confirm":
@@ -85,6 +88,16 @@ def site_urls(site: dict) -> list[str]:
     walk(get_resolver().url_patterns)
     german = [url.replace("/en/", "/de/", 1) for url in urls if url.startswith("/en/")]
     return sorted(set(urls + german))
+
+
+def _orga_argument(site: dict, key: str, pattern) -> object:
+    """A workspace URL's argument: the site's series and event, else an id or a word."""
+    if key == "series":
+        return site["series"]
+    if key == "event":
+        return site["event_id"]
+    converter = pattern.pattern.converters.get(key)
+    return 1 if type(converter).__name__ == "IntConverter" else "x"
 
 
 def body(data: dict, *, kind: str, charset: str) -> tuple[bytes, str]:
