@@ -92,6 +92,7 @@ class Mail(models.Model):
     series = models.ForeignKey(
         Series, on_delete=models.SET_NULL, null=True, blank=True, related_name="mails",
         verbose_name=_("series"), help_text=_("The series the mail is about, if one."),
+        db_index=False,  # mail_series_recent begins with it
     )
     composed = models.ForeignKey(ComposedMail, on_delete=models.SET_NULL, null=True, blank=True,
                                  related_name="mails", verbose_name=_("composed mail"))

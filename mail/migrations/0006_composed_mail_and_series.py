@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='mail',
             name='series',
-            field=models.ForeignKey(blank=True, help_text='The series the mail is about, if one.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='mails', to='events.series', verbose_name='series'),
+            field=models.ForeignKey(blank=True, db_index=False, help_text='The series the mail is about, if one.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='mails', to='events.series', verbose_name='series'),
         ),
         migrations.CreateModel(
             name='ComposedMail',

@@ -12,10 +12,12 @@ falls back to (events.content_language: the reader's language → the series' ma
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Exists
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -115,23 +117,71 @@ def composed_content(*, texts: Mapping[str, Mapping[str, str]], series: Series,
         "body": placeholders_fill(texts[used]["body"], values), "body_language": used})
 
 
+@dataclass(frozen=True)
+class _Composed:
+    """What every mail of a composed mail needs of it (which never changes once stored)."""
+
+    key: str
+    created_at: datetime
+    series: Series
+    texts: Mapping[str, Mapping[str, str]]
+    event_ids: tuple[int, ...]
+    states: tuple[str, ...]
+
+
+_composed_kept: dict[int, _Composed] = {}
+COMPOSED_KEPT = 32
+
+
+def _composed_facts(composed_id: int) -> _Composed | None:
+    """The composed mail's texts, events and states, read once per process (the sender
+    renders thousands of mails of one in a row)."""
+    facts = _composed_kept.get(composed_id)
+    if facts is None:
+        composed = ComposedMail.objects.select_related("series").filter(pk=composed_id).first()
+        if composed is None:
+            return None
+        facts = _Composed(key=composed.key, created_at=composed.created_at,
+                          series=composed.series, texts=composed.texts,
+                          states=tuple(composed.states),
+                          event_ids=tuple(composed.events.values_list("pk", flat=True)))
+        while len(_composed_kept) >= COMPOSED_KEPT:
+            del _composed_kept[next(iter(_composed_kept))]
+        _composed_kept[composed_id] = facts
+    return facts
+
+
 def composed_mail_render(arguments: Mapping[str, Any], language: str) -> MailContent | None:
     """The renderer of a composed mail's outbox rows (registered in orga.apps): its content
     for the recipient now; None (withdrawn) when the composed mail was withdrawn, the
-    participant's data deleted, or they no longer hold a registration it was sent for."""
-    composed = (ComposedMail.objects.select_related("series")
-                .filter(pk=arguments["composed"], withdrawn_at__isnull=True).first())
-    participant = Participant.objects.active().filter(pk=arguments["participant"]).first()
-    if composed is None or participant is None:
-        return None
-    registrations = mail_queries.recipient_registrations(
-        participant=participant, event_ids=list(composed.events.values_list("pk", flat=True)),
-        states=composed.states)
+    participant's data deleted, or they no longer hold a registration it was sent for.
+    One query a mail (the registrations, their participant, and whether it still stands)."""
+    facts = _composed_facts(arguments["composed"])
+    registrations = [] if facts is None else _recipient_registrations(arguments, facts)
+    if not registrations and arguments["composed"] in _composed_kept:
+        del _composed_kept[arguments["composed"]]  # kept from a composed mail rolled back?
+        facts = _composed_facts(arguments["composed"])
+        registrations = [] if facts is None else _recipient_registrations(arguments, facts)
     if not registrations:
         return None
-    return composed_content(texts=composed.texts, series=composed.series,
-                            participant=participant, registrations=registrations,
-                            language=language)
+    return composed_content(texts=facts.texts, series=facts.series,
+                            participant=registrations[0].participant,
+                            registrations=registrations, language=language)
+
+
+def _recipient_registrations(arguments: Mapping[str, Any], facts: _Composed
+                             ) -> list[Registration]:
+    """The recipient's registrations the composed mail was sent for, with their participant
+    (not deleted); none once the composed mail (still the one of `facts`) is withdrawn."""
+    standing = ComposedMail.objects.filter(pk=arguments["composed"], key=facts.key,
+                                           created_at=facts.created_at,
+                                           withdrawn_at__isnull=True)
+    return list(
+        Registration.objects.filter(participant_id=arguments["participant"],
+                                    participant__anonymised_at__isnull=True,
+                                    event_id__in=facts.event_ids, state__in=facts.states)
+        .filter(Exists(standing)).select_related("event", "participant")
+        .order_by("event__start", "pk"))
 
 
 def composed_preview(*, texts: Mapping[str, Mapping[str, str]], series: Series,
