@@ -73,14 +73,16 @@ def outbox(*, series: Series, state: str = "", composed_id: int | None = None
     return mails.order_by("-created_at", "-id")
 
 
-def participants_by_address(*, addresses: Sequence[str]) -> dict[str, int]:
-    """The participant id of each address (lower case) that belongs to one, in one query."""
+def participants_by_address(*, series: Series, addresses: Sequence[str]) -> dict[str, int]:
+    """The participant id of each address (lower case) that belongs to a participant of
+    `series` (holding a registration of it), in one query."""
     lowered = sorted({address.lower() for address in addresses if address})
     if not lowered:
         return {}
+    registered = Registration.objects.filter(event__series=series).values("participant_id")
     return {email.lower(): pk for pk, email in
             Participant.objects.alias(email_lower=Lower("email"))
-            .filter(email_lower__in=lowered).values_list("pk", "email")}
+            .filter(email_lower__in=lowered, pk__in=registered).values_list("pk", "email")}
 
 
 def participant_mails(user, *, series: Series, participant: Participant) -> QuerySet[Mail]:

@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from events.models import Event
 from mail.models import ComposedMail, Mail
@@ -20,7 +21,7 @@ from mail.services import mail_send, mails_send_due
 from orga.models import AuditEntry
 from registrations import links, mails
 from registrations.models import Registration
-from tests.orga_world import client_as, orga_world
+from tests.orga_world import PASSWORD, client_as, orga_world
 from tests.test_registrations_factories import participant_create, registration_create
 
 pytestmark = pytest.mark.django_db
@@ -532,3 +533,41 @@ def test_registration_mails_name_their_series(world):
                                       template="registration_promoted", cause="promoted")
 
     assert set(Mail.objects.values_list("series_id", flat=True)) == {world.series.pk}
+
+
+# In a browser
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_an_organiser_writes_to_the_waitlisted_and_finds_the_mails_in_the_outbox(
+        page, live_server, settings):
+    settings.SITE_URL = live_server.url
+    world = orga_world()
+    waiting = participant_create(email="wanda@example.org", name="Wanda Wait", language="bg")
+    registration_create(participant=waiting, event=world.sofia_event, state=State.WAITLISTED)
+    page.goto(f"{live_server.url}/bg/orga/login/")
+    page.locator("input[name=username]").fill("olga")
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("button[type=submit]").click()
+
+    page.goto(f"{live_server.url}/en{compose_url(world)[3:]}")
+    page.get_by_role("checkbox", name="On the waiting list").check()
+    page.get_by_role("checkbox", name="Confirmed", exact=True).uncheck()
+    page.get_by_label("Subject (English)").fill("A seat may free up, {name}")
+    page.get_by_label("Text (English)").fill("Dear {name},\n{events}")
+    page.get_by_label("Subject (български)").fill("Може да се освободи място, {name}")
+    page.get_by_label("Text (български)").fill("Здравейте, {name},\n{events}")
+    page.get_by_role("button", name="Count recipients and preview").click()  # htmx
+    preview = page.locator("#mail-preview")
+    expect(preview).to_contain_text("1 recipient")
+    expect(preview).to_contain_text("Може да се освободи място, Wanda Wait")
+    page.set_viewport_size({"width": 375, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.get_by_role("button", name="Send the mail now").click()
+
+    expect(page.locator(".messages")).to_contain_text(
+        "The mail is in the outbox for 1 recipient.")
+    page.goto(f"{live_server.url}/en{outbox_url(world)[3:]}")
+    expect(page.locator("table")).to_contain_text("wanda@example.org")
+    expect(page.locator("table")).to_contain_text("Queued")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375

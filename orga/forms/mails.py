@@ -22,7 +22,7 @@ BODY_MAX_LENGTH = 20_000
 class EventChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, event: Event) -> str:
         when = local_forms.when(event.start, event.end, event.time_zone)
-        return f"{translated(event, 'title').text} ({when.start})"
+        return f"{translated(event, 'title').text} ({when.start}, {when.zone})"
 
 
 def mail_languages(series: Series) -> list[str]:

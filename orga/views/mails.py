@@ -8,10 +8,12 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from core import local_forms
 from mail.models import Mail
 from orga import mail_queries
 from orga.access import orga_login_required, series_for
@@ -21,6 +23,11 @@ from orga.services import mails as services
 from registrations.models import Participant, Registration
 
 PAGE_SIZE = 50
+
+
+def _zone() -> str:
+    """The zone the workspace shows times in, named ("Berlin time (CET, UTC+1)")."""
+    return local_forms.zone_label(timezone.get_current_timezone_name(), timezone.now())
 
 
 @orga_login_required
@@ -71,7 +78,7 @@ def mail_list(request: HttpRequest, series: str) -> HttpResponse:
         composed.state_labels = [labels.get(state, state) for state in composed.states]
         composed.can_withdraw = request.user.has_perm("orga.withdraw_mail", composed)
     return render(request, "orga/mails/list.html", {
-        "series": series_obj, "page": page,
+        "series": series_obj, "page": page, "zone": _zone(),
         "can_see_outbox": request.user.has_perm("orga.view_outbox", series_obj)})
 
 
@@ -104,12 +111,12 @@ def outbox(request: HttpRequest, series: str) -> HttpResponse:
                                          composed_id=filters.get("composed")),
                      PAGE_SIZE).get_page(filters.get("page"))
     participants = mail_queries.participants_by_address(
-        addresses=[mail.to for mail in page.object_list])
+        series=series_obj, addresses=[mail.to for mail in page.object_list])
     rows = [(mail, participants.get(mail.to.lower())) for mail in page.object_list]
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "orga/mails/outbox.html", {
-        "series": series_obj, "form": form, "page": page, "rows": rows,
+        "series": series_obj, "form": form, "page": page, "rows": rows, "zone": _zone(),
         "query": query.urlencode(), "retryable": (Mail.State.FAILED, Mail.State.UNCONFIRMED)})
 
 
@@ -149,7 +156,7 @@ def participant(request: HttpRequest, series: str, participant: int) -> HttpResp
     mails = mail_queries.participant_mails(request.user, series=series_obj, participant=person)
     return render(request, "orga/mails/participant.html", {
         "series": series_obj, "participant": person, "registrations": registrations,
-        "mails": mails[:PAGE_SIZE]})
+        "mails": mails[:PAGE_SIZE], "zone": _zone()})
 
 
 urlpatterns = [
