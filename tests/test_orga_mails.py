@@ -5,6 +5,7 @@ or at a set time through the outbox, withdrawing, the outbox page with its retry
 participant's page."""
 
 import re
+from collections import Counter
 from datetime import timedelta
 
 import pytest
@@ -17,11 +18,13 @@ from playwright.sync_api import expect
 
 from events.models import Event
 from mail.models import ComposedMail, Mail
-from mail.services import mail_send, mails_send_due
+from mail.services import mail_send, mails_send_due, mails_send_many
 from orga.models import AuditEntry
+from orga.services.mails import MailActionError, composed_mail_send, composed_mail_withdraw
 from registrations import links, mails
 from registrations.models import Registration
 from tests.orga_world import PASSWORD, client_as, orga_world
+from tests.test_races_publish import race
 from tests.test_registrations_factories import participant_create, registration_create
 
 pytestmark = pytest.mark.django_db
@@ -571,3 +574,54 @@ def test_an_organiser_writes_to_the_waitlisted_and_finds_the_mails_in_the_outbox
     expect(page.locator("table")).to_contain_text("wanda@example.org")
     expect(page.locator("table")).to_contain_text("Queued")
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+# Races on PostgreSQL
+
+def _send_kwargs(world, key: str = "same") -> dict:
+    return {"series": world.series, "author": world.users["organiser"],
+            "texts": {"en": {"subject": "News", "body": "Dear {name}"}},
+            "events": [world.leipzig_event, world.sofia_event], "states": [State.CONFIRMED],
+            "send_at": None, "key": key}
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_the_same_form_sent_twice_at_once_mails_each_recipient_once():
+    world = orga_world()
+    results = []
+
+    errors = race([lambda: results.append(composed_mail_send(**_send_kwargs(world)))] * 2)
+
+    assert errors == []
+    assert sorted(new for _composed, new in results) == [False, True]
+    assert {composed.pk for composed, _new in results} == {ComposedMail.objects.get().pk}
+    assert Mail.objects.count() == 2
+    assert AuditEntry.objects.count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_withdrawing_while_the_mails_go_out_sends_each_at_most_once():
+    world = orga_world()
+    for _number in range(30):
+        registration_create(participant=participant_create(), event=world.leipzig_event)
+    composed, _new = composed_mail_send(**_send_kwargs(world))
+    mail_ids = sorted(Mail.objects.filter(composed=composed).values_list("pk", flat=True))
+    withdrawn = []
+
+    def withdraw() -> None:
+        try:
+            withdrawn.append(composed_mail_withdraw(composed=composed,
+                                                    actor=world.users["organiser"]))
+        except MailActionError:  # every mail went out first
+            withdrawn.append(0)
+
+    errors = race([lambda: mails_send_many(mail_ids=mail_ids), withdraw])
+
+    assert errors == []
+    states = Counter(Mail.objects.filter(composed=composed).values_list("state", flat=True))
+    assert set(states) <= {Mail.State.SENT, Mail.State.WITHDRAWN}
+    assert states[Mail.State.SENT] == len(sent_mails.outbox)
+    assert states[Mail.State.SENT] + states[Mail.State.WITHDRAWN] == 32
+    assert states[Mail.State.WITHDRAWN] >= withdrawn[0]
