@@ -471,6 +471,27 @@ def test_the_list_of_composed_mails_runs_as_many_queries_for_many_as_for_few(cli
     assert len(many) == len(few)
 
 
+def test_a_garbage_outbox_filter_is_answered_not_a_server_error(client, world):
+    mail_create(world.series)
+    client_as(client, world, "organiser")
+
+    response = client.get(outbox_url(world, state="nonsense", page="x", composed="-1"))
+
+    assert response.status_code == 200
+    assert len(response.context["rows"]) == 1
+    assert response.context["form"].errors["state"] == [
+        "Select a valid choice. nonsense is not one of the available choices."]
+
+
+def test_a_garbage_time_is_refused_with_a_message(client, world):
+    client_as(client, world, "organiser")
+
+    response = send(client, world, send_at="tomorrow-ish")
+
+    assert response.context["form"].errors == {"send_at": ["Enter a valid date/time."]}
+    assert not Mail.objects.exists()
+
+
 def test_a_failed_mail_is_sent_again_with_an_audit_entry(client, world):
     failed = mail_create(world.series, state=Mail.State.FAILED, attempts=15)
     sent = mail_create(world.series, state=Mail.State.SENT)
