@@ -32,7 +32,7 @@ class MailAdmin(admin.ModelAdmin):
 
     list_display = ["created_at", "to", "subject", "language", "state", "attempts",
                     "next_attempt_at", "sent_at"]
-    list_filter = ["state", "language"]
+    list_filter = ["state", "language", "series"]
     search_fields = ["to", "cause"]
     date_hierarchy = "created_at"
     fields = ["cause", "to", "language", "subject", "text", "html", "state", "attempts",

@@ -1,12 +1,55 @@
-"""The outbox: one row per mail the platform has decided to send, and its delivery state."""
+"""The outbox: one row per mail the platform has decided to send, and its delivery state;
+and the mails organisers write to a series' participants (ComposedMail), each sent as one
+outbox row per recipient."""
 
 from datetime import datetime
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from events.models import Event, Series
+
+
+class ComposedMail(models.Model):
+    """A mail an organiser wrote to the participants of a series: a subject and a body per
+    language, who it goes to (registrations of these events in these states; one mail per
+    participant), and when. Its outbox rows (Mail.composed) are written when it is sent or
+    scheduled and rendered for each recipient when they go out."""
+
+    series = models.ForeignKey(Series, on_delete=models.CASCADE, related_name="composed_mails",
+                               verbose_name=_("series"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                               blank=True, related_name="composed_mails",
+                               verbose_name=_("written by"))
+    texts = models.JSONField(_("texts"), default=dict,
+                             help_text=_('By language: {"de": {"subject": …, "body": …}}.'))
+    events = models.ManyToManyField(Event, related_name="composed_mails",
+                                    verbose_name=_("events"))
+    states = models.JSONField(_("registration states"), default=list)
+    recipient_count = models.PositiveIntegerField(_("recipients"), default=0)
+    key = models.CharField(
+        _("form key"), max_length=64, unique=True,
+        help_text=_("The key of the form it was sent from: sending the form twice sends once."),
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+    send_at = models.DateTimeField(_("to be sent at"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("composed mail")
+        verbose_name_plural = _("composed mails")
+
+    def __str__(self) -> str:
+        return f"composed mail {self.pk}"
+
+    @property
+    def languages(self) -> list[str]:
+        return list(self.texts)
 
 
 class MailQuerySet(models.QuerySet):
@@ -46,6 +89,13 @@ class Mail(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    series = models.ForeignKey(
+        Series, on_delete=models.SET_NULL, null=True, blank=True, related_name="mails",
+        verbose_name=_("series"), help_text=_("The series the mail is about, if one."),
+        db_index=False,  # mail_series_recent begins with it
+    )
+    composed = models.ForeignKey(ComposedMail, on_delete=models.SET_NULL, null=True, blank=True,
+                                 related_name="mails", verbose_name=_("composed mail"))
     render = models.JSONField(
         _("to be rendered"), null=True, blank=True,
         help_text=_("What the sender renders before sending (kind and ids), for a mail written "
@@ -62,6 +112,10 @@ class Mail(models.Model):
             models.Index(fields=["state", "next_attempt_at"], name="mail_state_next_attempt"),
             # a person's mails, in any letter case: anonymised when they delete their data
             models.Index(Lower("to"), name="mail_to_lower"),
+            # a series' outbox, newest first (orga:outbox), by state too
+            models.Index(fields=["series", "-created_at", "-id"], name="mail_series_recent"),
+            models.Index(fields=["series", "state", "-created_at", "-id"],
+                         name="mail_series_state_recent"),
         ]
         constraints = [
             models.CheckConstraint(

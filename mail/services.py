@@ -104,6 +104,7 @@ def mail_queue(
     context: dict[str, Any],
     attachments: Sequence[Attachment] = (),
     personal: Mapping[str, str] | None = None,
+    series_id: int | None = None,
 ) -> Mail:
     """Write a mail to the outbox in the caller's transaction; it is sent after the commit.
 
@@ -112,6 +113,7 @@ def mail_queue(
 
     `personal` holds the context values that differ from one recipient to the next (a
     name, a personal link): mail_render keeps the rest of the mail once rendered.
+    `series_id` names the series the mail is about (its outbox in the workspace).
 
     Steps:
     1. check the address (ValidationError), render subject, text and HTML from
@@ -127,7 +129,8 @@ def mail_queue(
     validate_email(to)
     subject, text, html = mail_render(template=template, language=language, context=context,
                                       personal=personal)
-    mail = Mail(cause=cause, to=to, language=language, subject=subject, text=text, html=html)
+    mail = Mail(cause=cause, to=to, language=language, subject=subject, text=text, html=html,
+                series_id=series_id)
     if not insert_unless_taken(mail):
         return Mail.objects.get(cause=cause)
     MailAttachment.objects.bulk_create(
@@ -152,7 +155,9 @@ class DeferredMail:
     arguments: Mapping[str, Any]
 
 
-def mails_queue_deferred(*, mails: Sequence[DeferredMail]) -> int:
+def mails_queue_deferred(*, mails: Sequence[DeferredMail], series_id: int | None = None,
+                         composed_id: int | None = None, due_at: datetime | None = None,
+                         per_task: int = 1) -> int:
     """Write mails to the outbox in the caller's transaction, to be rendered when sent.
 
     Like mail_queue, but each row names what to render instead of holding the texts, and
@@ -161,23 +166,41 @@ def mails_queue_deferred(*, mails: Sequence[DeferredMail]) -> int:
     its first attempt; a mail written but never rendered (the process died after the
     commit) is rendered by the sweep of due mails like any due mail.
 
+    All mails of one call belong to `series_id` and `composed_id` (a ComposedMail) when
+    given, and are due at `due_at` (default: now); `per_task` mails are sent by one task
+    (mails_send_many: thousands of mails of one composed mail in a few dozen tasks).
+
     Returns how many mails were new.
 
     Steps: 1. check the addresses (ValidationError) and that each kind has a renderer;
     2. insert the mails, leaving out each whose cause is already in the outbox (also from
     a concurrent transaction; core.db.insert_many_unless_taken); 3. on commit, enqueue
-    mail_send for each new one.
+    mail_send for each new one (or mails_send_many for each `per_task` of them), to run at
+    `due_at` when it is later (where the task backend can defer; else the sweep of due
+    mails sends them).
     """
     for mail in mails:
         validate_email(mail.to)
         if mail.kind not in _RENDERERS:
             raise ValueError(f"No renderer for deferred mails of kind {mail.kind!r}")
-    mail_ids = insert_many_unless_taken([
+    now = timezone.now()
+    due_at = due_at or now
+    mail_ids = sorted(insert_many_unless_taken([
         Mail(cause=mail.cause, to=mail.to, language=mail.language, subject="", text="",
-             render={"kind": mail.kind, "arguments": dict(mail.arguments)})
-        for mail in mails])
-    for mail_id in sorted(mail_ids):
-        transaction.on_commit(partial(_mail_send_enqueue, mail_id=mail_id), robust=True)
+             render={"kind": mail.kind, "arguments": dict(mail.arguments)},
+             series_id=series_id, composed_id=composed_id, created_at=now,
+             next_attempt_at=due_at)
+        for mail in mails]))
+    run_after = due_at if due_at > now else None
+    if per_task <= 1:
+        for mail_id in mail_ids:
+            transaction.on_commit(partial(_mail_send_enqueue, mail_id=mail_id,
+                                          run_after=run_after), robust=True)
+    else:
+        for start in range(0, len(mail_ids), per_task):
+            transaction.on_commit(partial(_mails_send_many_enqueue,
+                                          mail_ids=mail_ids[start:start + per_task],
+                                          run_after=run_after), robust=True)
     return len(mail_ids)
 
 
@@ -405,6 +428,21 @@ def mails_send_due(*, now: datetime | None = None, limit: int = 500) -> int:
     return sent
 
 
+def mails_send_many(*, mail_ids: Sequence[int]) -> int:
+    """Send these mails (those that are due: mail_send), stopping like mails_send_due at
+    the first send queued again or unconfirmed; the rest stay due for the sweep.
+
+    Returns how many mails this run sent."""
+    sent = 0
+    for mail_id in mail_ids:
+        state = mail_send(mail_id=mail_id)
+        if state == Mail.State.SENT:
+            sent += 1
+        elif state in (Mail.State.QUEUED, Mail.State.UNCONFIRMED):
+            break
+    return sent
+
+
 def mail_retry(*, mail: Mail) -> Mail:
     """Queue a failed or unconfirmed mail again, with a fresh count of attempts. An
     unconfirmed mail may have arrived already: queueing it again is the organiser's choice.
@@ -600,6 +638,22 @@ def _mail_send_enqueue(*, mail_id: int, run_after: datetime | None = None) -> No
         task.enqueue(mail_id=mail_id)
     except Exception:
         logger.exception("Could not enqueue mail %s; the sweep of due mails will send it", mail_id)
+
+
+def _mails_send_many_enqueue(*, mail_ids: list[int], run_after: datetime | None = None) -> None:
+    """Enqueue the mails_send_many task; as _mail_send_enqueue, the sweep is the safety net."""
+    from mail.tasks import mails_send_many as mails_send_many_task
+
+    task = mails_send_many_task
+    if run_after is not None:
+        if not task.get_backend().supports_defer:
+            return
+        task = task.using(run_after=run_after)
+    try:
+        task.enqueue(mail_ids=mail_ids)
+    except Exception:
+        logger.exception("Could not enqueue %d mails from %s; the sweep of due mails will send "
+                         "them", len(mail_ids), mail_ids[0])
 
 
 def _render_unescaped(name: str, context: dict[str, Any]) -> str:

@@ -13,6 +13,12 @@ def mail_send(mail_id: int) -> str | None:
 
 
 @task()
+def mails_send_many(mail_ids: list[int]) -> int:
+    """Send these outbox mails (services.mails_send_many); returns how many were sent."""
+    return services.mails_send_many(mail_ids=mail_ids)
+
+
+@task()
 def mails_send_due() -> int:
     """Send every due mail (services.mails_send_due): the safety net for lost tasks."""
     return services.mails_send_due()

@@ -8,4 +8,9 @@ class OrgaConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from mail.services import mail_renderer_register
         from orga import rules  # noqa: F401  (registers the workspace's permissions)
+        from orga.services.mails import COMPOSED_MAIL, composed_mail_render
+
+        # A composed mail is rendered for each recipient when it is sent.
+        mail_renderer_register(COMPOSED_MAIL, composed_mail_render)

@@ -69,6 +69,12 @@ def coordinated_region_id(user, series: Series) -> int | None:
     return role[1] if role is not None and role[0] == "coordinator" else None
 
 
+@rules.predicate
+def is_author(user, obj) -> bool:
+    """The one who wrote it (a composed mail: obj.author_id)."""
+    return getattr(user, "pk", None) is not None and getattr(obj, "author_id", None) == user.pk
+
+
 runs_event = is_organiser | is_event_coordinator
 
 # The series as a whole
@@ -80,6 +86,9 @@ rules.add_perm("orga.view_outbox", is_organiser)
 rules.add_perm("orga.add_event", is_organiser | is_coordinator)  # coordinators: their region
 rules.add_perm("orga.send_mail", is_organiser | is_coordinator)  # to whom they may see
 rules.add_perm("orga.view_registrations", is_team_member)        # coordinators: their events
+
+# One composed mail (obj: a mail.ComposedMail): its organisers, or the coordinator who wrote it
+rules.add_perm("orga.withdraw_mail", is_organiser | (is_coordinator & is_author))
 
 # One event (obj: an Event)
 rules.add_perm("orga.view_event", runs_event)

@@ -90,6 +90,13 @@ def calendar_attachments(registrations: Sequence[Registration], *, participant: 
     return attachments
 
 
+def series_id_of(registrations: Sequence[Registration]) -> int | None:
+    """The series a mail about these registrations belongs to (its outbox in the
+    workspace): theirs when they are all of one, else none."""
+    series_ids = {registration.event.series_id for registration in registrations}
+    return series_ids.pop() if len(series_ids) == 1 else None
+
+
 def participant_personal(participant: Participant, extra: dict | None = None) -> dict:
     """What only this participant's mail says: name and personal link (and `extra`)."""
     return ({"name": participant.name,
@@ -97,12 +104,14 @@ def participant_personal(participant: Participant, extra: dict | None = None) ->
 
 
 def participant_mail_queue(*, participant: Participant, cause: str, template: str, context: dict,
-           attachments: Sequence[Attachment] = (), personal: dict | None = None) -> None:
+           attachments: Sequence[Attachment] = (), personal: dict | None = None,
+           series_id: int | None = None) -> None:
     """Queue a mail to the participant: `context` is what it says of events and series,
-    `personal` what only this participant's mail says (name and personal link added)."""
+    `personal` what only this participant's mail says (name and personal link added);
+    `series_id` the series it is about, if one."""
     mail_queue(cause=cause, to=participant.email, language=participant.language,
                template=template, attachments=attachments, context=context,
-               personal=participant_personal(participant, personal))
+               personal=participant_personal(participant, personal), series_id=series_id)
 
 
 def mail_confirm_request(*, participant: Participant, registrations: Sequence[Registration],
@@ -111,6 +120,7 @@ def mail_confirm_request(*, participant: Participant, registrations: Sequence[Re
     participant_mail_queue(participant=participant, template="registration_confirm_request",
            cause=f"participant:{participant.pk}:confirm-request:{participant.confirm_nonce}",
            personal={"confirm_url": links.confirm_url(participant=participant)},
+           series_id=series.pk,
            context={**translated_entry("series_title", series, "title", language=language),
                     "pending_hours": settings.REGISTRATION_PENDING_HOURS,
                     "events": [event_item(item, language=language) for item in registrations]})
@@ -144,7 +154,8 @@ def mail_registered(*, participant: Participant, registrations: Sequence[Registr
                                  template=template)
     mail_queue(cause=cause, to=participant.email, language=participant.language,
                template=content.template, context=content.context,
-               attachments=content.attachments, personal=content.personal)
+               attachments=content.attachments, personal=content.personal,
+               series_id=series_id_of(registrations))
 
 
 def mail_cancelled(*, participant: Participant, registrations: Sequence[Registration],
@@ -154,6 +165,7 @@ def mail_cancelled(*, participant: Participant, registrations: Sequence[Registra
     language = participant.language
     participant_mail_queue(participant=participant, template="registration_cancelled", cause=cause,
            context={"events": [event_item(item, language=language) for item in registrations]},
+           series_id=series_id_of(registrations),
            attachments=calendar_attachments(registrations, participant=participant,
                                             name=lambda: "clustermeet"))
 
@@ -187,7 +199,7 @@ def mail_registration_refused(*, to: str, name: str, language: str, series: Seri
                context={**translated_entry("series_title", series, "title",
                                            language=language),
                         "reason": reason, "register_url": register_url},
-               personal={"name": name})
+               personal={"name": name}, series_id=series.pk)
 
 
 # Mails of one registration, many at once under the locks of an event's change (the series
@@ -203,7 +215,9 @@ def mails_registration_deferred(*, registrations: Sequence[Registration], templa
     """Queue one of REGISTRATION_TEMPLATES about each registration (its participant loaded),
     in its state of now, to be rendered when it is sent; the cause of each is
     `registration:<id>:<cause>`. Nothing to participants whose data was deleted."""
-    mails_queue_deferred(mails=[
+    if not registrations:
+        return
+    mails_queue_deferred(series_id=series_id_of(registrations), mails=[
         DeferredMail(cause=f"registration:{registration.pk}:{cause}",
                      to=registration.participant.email,
                      language=registration.participant.language, kind=REGISTRATION_MAIL,

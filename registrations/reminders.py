@@ -157,7 +157,8 @@ def reminder_queue(*, registration_id: int, reminder: Reminder, now: datetime | 
             agendas[key] = reminder_agenda(event=event, language=language)
         context["agenda"] = agendas[key]
     participant_mail_queue(participant=participant, cause=cause,
-                           template=f"reminder_{reminder.kind}", context=context)
+                           template=f"reminder_{reminder.kind}", context=context,
+                           series_id=event.series_id)
     logger.info("Reminder %s queued: registration %s", reminder.kind, registration.pk)
     return True
 
