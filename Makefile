@@ -48,7 +48,7 @@ messages: $(VENV)/.installed
 # Gathers new interface strings into the catalogues (without source locations, so that
 # branches adding strings merge cleanly); translate every new empty entry afterwards.
 messages-extract: $(VENV)/.installed
-	$(BIN)/python manage.py makemessages -l de -l es -l it -l bg --no-location --no-obsolete --no-fuzzy-matching \
+	$(BIN)/python manage.py makemessages -l de -l es -l it -l bg --no-location --no-obsolete \
 	  --ignore=.venv --ignore=data --ignore=tests --ignore=bench
 
 check: setup

@@ -66,17 +66,19 @@ def site_urls(site: dict) -> list[str]:
     """Every named URL of the site (in English and German), the admin's without an object."""
     urls = []
 
-    def walk(patterns, namespace: str = "") -> None:
+    def walk(patterns, namespace: str = "", converters_above: dict | None = None) -> None:
         for pattern in patterns:
+            converters = (converters_above or {}) | pattern.pattern.converters
             if isinstance(pattern, URLResolver):
                 inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-                walk(pattern.url_patterns, inner)
+                walk(pattern.url_patterns, inner, converters)
             elif pattern.name:
-                name, keys = f"{namespace}{pattern.name}", set(pattern.pattern.regex.groupindex)
+                name = f"{namespace}{pattern.name}"
+                keys = set(pattern.pattern.regex.groupindex) | set(converters)
                 if name.startswith("admin:") and keys:
                     continue
                 if name.startswith("orga:"):  # the workspace: ids and tokens of its own
-                    kwargs = {key: _orga_argument(site, key, pattern) for key in keys}
+                    kwargs = {key: _orga_argument(site, key, converters) for key in keys}
                 else:
                     kwargs = {key: site[key] for key in keys}
                 if name == "events:organisation":
@@ -90,13 +92,13 @@ def site_urls(site: dict) -> list[str]:
     return sorted(set(urls + german))
 
 
-def _orga_argument(site: dict, key: str, pattern) -> object:
+def _orga_argument(site: dict, key: str, converters: dict) -> object:
     """A workspace URL's argument: the site's series and event, else an id or a word."""
     if key == "series":
         return site["series"]
     if key == "event":
         return site["event_id"]
-    converter = pattern.pattern.converters.get(key)
+    converter = converters.get(key)
     return 1 if type(converter).__name__ == "IntConverter" else "x"
 
 
