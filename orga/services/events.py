@@ -24,7 +24,7 @@ draft freely.
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from django.db import transaction
@@ -340,7 +340,8 @@ def _title_slug(fields: Mapping[str, Any]) -> str:
 
 
 def _snapshot(event: Event) -> dict[str, Any]:
-    """The event's fields as the audit log compares them (every language of its texts)."""
+    """The event's fields as the audit log compares them (every language of its texts,
+    times in UTC)."""
     from modeltranslation.utils import build_localized_fieldname
 
     from events.content_language import content_languages
@@ -350,11 +351,12 @@ def _snapshot(event: Event) -> dict[str, Any]:
         if name in ("title", "summary", "venue"):
             for language in content_languages():
                 field = build_localized_fieldname(name, language)
-                values[field] = getattr(event, field)
+                values[field] = getattr(event, field) or ""  # empty and None alike
         elif name == "region":
             values["region"] = event.region_id
         else:
-            values[name] = getattr(event, name)
+            value = getattr(event, name)
+            values[name] = value.astimezone(UTC) if isinstance(value, datetime) else value
     values["themes"] = sorted(event.themes.values_list("pk", flat=True))
     return values
 
