@@ -82,6 +82,10 @@ class EventForm(LocalTimesForm):
                 field = self.fields[field_name]
                 field.label = f"{TEXT_LABELS[name]} ({LANGUAGE_NAMES[code]})"
                 field.widget.attrs["lang"] = code
+                if name == "summary":
+                    field.widget.attrs["rows"] = 4
+                if not self[field_name].value():  # a translation still missing: marked
+                    field.widget.attrs["class"] = "missing"
         main_title = build_localized_fieldname("title", series.default_language)
         self.fields[main_title].required = True
         regions = series.regions.all()
