@@ -333,9 +333,10 @@ def event_slug_free(*, series: Series, base: str, exclude: int | None = None) ->
 
 
 def _title_slug(fields: Mapping[str, Any]) -> str:
-    """The title to make a slug from: the first given of the languages' titles."""
+    """The title to make a slug from: the first of the languages' titles that gives one
+    (a Bulgarian title alone gives none: the slug is ASCII)."""
     titles = [value for name, value in fields.items()
-              if name.startswith("title") and isinstance(value, str) and value.strip()]
+              if name.startswith("title") and isinstance(value, str) and slugify(value)]
     return titles[0] if titles else ""
 
 
