@@ -2,6 +2,7 @@
 change through the event's lifecycle (orga.services.events), registered here because the
 events app may not import the registration rules that lifecycle runs."""
 
+from django import forms
 from django.contrib import admin
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
@@ -14,9 +15,22 @@ from events.models import Event
 from orga.services import events as events_services
 
 
+class EventLifecycleAdminForm(EventAdminForm):
+    def clean_status(self) -> str:
+        """As the workspace has it: a published event that holds registrations does not go
+        back to draft (orga.services.events.event_unpublish)."""
+        status = super().clean_status()
+        if (self.instance.pk and self.instance.status == Event.Status.PUBLISHED
+                and status == Event.Status.DRAFT):
+            counts = events_services.event_registration_counts(event=self.instance)
+            if any(counts.values()):
+                raise forms.ValidationError(events_services.unpublish_refusal(counts))
+        return status
+
+
 @admin.register(Event)
 class EventAdmin(TabbedTranslationAdmin):
-    form = EventAdminForm
+    form = EventLifecycleAdminForm
     formfield_overrides = LOCAL_TIMES
     list_display = ["title", "series", "region", "local_start", "format", "status", "capacity"]
     list_filter = ["series", "status", "format", "kind", "region"]

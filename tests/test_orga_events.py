@@ -514,3 +514,32 @@ def test_the_talk_model_is_untouched_by_a_duplicate(world):
 
     assert list(Talk.objects.filter(pk__in=[pk for pk, *_ in before])
                 .values_list("pk", "event_id", "start")) == before
+
+
+def test_the_admin_refuses_a_draft_of_an_event_that_holds_registrations(organiser_client,
+                                                                       world):
+    from tests.test_admin_and_models import _FormFields
+
+    leipzig = world.leipzig_event
+    change = reverse("admin:events_event_change", args=[leipzig.pk])
+    form = _FormFields()
+    form.feed(organiser_client.get(change).content.decode())
+
+    response = organiser_client.post(change, form.data | {"status": ["draft"]})
+
+    leipzig.refresh_from_db()
+    assert response.status_code == 200
+    assert "This event holds 1 confirmed registration: taken back to draft" in (
+        response.content.decode().replace("&quot;", '"'))
+    assert leipzig.status == Event.Status.PUBLISHED
+
+
+def test_the_admins_draft_of_an_event_nobody_holds_goes_through_the_workspaces_rule(world):
+    empty = event_create(series=world.series, slug="empty")
+
+    services.event_lifecycle_change(event=empty, status=Event.Status.DRAFT, capacity=None,
+                                    actor=world.users["organiser"])
+
+    empty.refresh_from_db()
+    assert empty.status == Event.Status.DRAFT
+    assert AuditEntry.objects.get(action="event.unpublish").event == empty

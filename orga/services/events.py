@@ -21,6 +21,7 @@ event instead: its participants are told by mail. An event nobody holds yet goes
 draft freely.
 """
 
+import logging
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ from registrations.services.base import event_lock as registration_event_lock
 from registrations.services.base import series_lock
 
 State = Registration.State
+logger = logging.getLogger(__name__)
 
 # The event's own fields the workspace's form sets (its themes are set apart); their
 # before and after go into the audit log.
@@ -151,11 +153,12 @@ def event_cancel(*, event: Event, actor=None) -> Event:
 def event_capacity_set(*, event: Event, capacity: int | None, actor=None) -> Event:
     """Change an event's capacity.
 
-    Steps: 1. set and save the capacity; 2. give the seats it frees to the waiting list,
-    with a mail to each promoted (registrations.services.event_capacity_change); 3. record
-    it in the audit log with the number promoted.
+    Steps: 1. lock the event and read its capacity; 2. set and save the new one; 3. give
+    the seats it frees to the waiting list, with a mail to each promoted
+    (registrations.services.event_capacity_change); 4. record it in the audit log with the
+    number promoted.
     """
-    before = Event.objects.filter(pk=event.pk).values_list("capacity", flat=True).first()
+    before = registration_event_lock(event_id=event.pk).capacity  # as it is, under its lock
     promoted = event_capacity_change(event=event, capacity=capacity)
     event.capacity = capacity
     if before != capacity:
@@ -177,7 +180,9 @@ def event_lifecycle_change(*, event: Event, status: str, capacity: int | None,
        an event that is going away), otherwise through event_capacity_set (the waiting
        list moves up);
     3. a new status: publishing through event_publish, cancelling through event_cancel,
-       any other status set and saved (the admin's own history records it).
+       back to draft through event_unpublish — refused while the event holds
+       registrations (the admin's form says so; one taken in between keeps the event
+       published).
     """
     locked = event_lock(event=event)
     if locked.status == Event.Status.CANCELLED:
@@ -191,6 +196,11 @@ def event_lifecycle_change(*, event: Event, status: str, capacity: int | None,
         event_publish(event=locked, actor=actor)
     elif status == Event.Status.CANCELLED and status != locked.status:
         event_cancel(event=locked, actor=actor)
+    elif status == Event.Status.DRAFT and locked.status == Event.Status.PUBLISHED:
+        try:
+            event_unpublish(event=locked, actor=actor)
+        except EventError:
+            logger.info("Event %s stays published: it holds registrations", locked.pk)
     elif status != locked.status:
         locked.status = status
         locked.save(update_fields=["status"])
