@@ -1,13 +1,14 @@
+"""The admin of the events app. The Event admin is registered from orga/admin.py: changing an
+event's status or capacity changes its registrations, a workflow of the organiser area
+(orga.services.events), which this app may not import."""
+
 from django.contrib import admin
 from django.utils import formats
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from core.db import retry_on_conflict
-from events import services
-from events.admin_forms import LOCAL_TIMES, EventAdminForm, TalkAdminForm, TalkInlineFormSet
-from events.models import Event, Organisation, Region, Series, Speaker, Talk, TalkSpeaker, Theme
+from events.admin_forms import LOCAL_TIMES, TalkAdminForm, TalkInlineFormSet
+from events.models import Organisation, Region, Series, Speaker, Talk, TalkSpeaker, Theme
 
 
 def local_time(moment, zone: str) -> str:
@@ -77,57 +78,6 @@ class TalkInline(TranslationTabularInline):
     extra = 0
     fields = ["order", "kind", "start", "duration", "title"]
     show_change_link = True
-
-
-@admin.register(Event)
-class EventAdmin(TabbedTranslationAdmin):
-    form = EventAdminForm
-    formfield_overrides = LOCAL_TIMES
-    list_display = ["title", "series", "region", "local_start", "format", "status", "capacity"]
-    list_filter = ["series", "status", "format", "kind", "region"]
-    search_fields = ["title_de", "title_en", "slug"]
-    date_hierarchy = "start"
-    autocomplete_fields = ["region"]
-    filter_horizontal = ["themes"]
-    inlines = [TalkInline]
-    actions = ["publish", "cancel"]
-
-    def save_model(self, request, obj, form, change):
-        """The rest of the form is saved as it is; the status and the capacity change
-        through events.services.event_lifecycle_change, which registers the series'
-        participants for a published event, cancels the registrations of a cancelled one
-        and promotes the waiting list into new seats — with their mails. (The admin runs
-        this in one transaction with the rest of the form.) Only what the organiser
-        changed in the form changes: a cancellation or a capacity committed after the
-        request read the event stays (read again under the event's lock)."""
-        status, capacity = obj.status, obj.capacity
-        obj.status = Event.Status.DRAFT
-        if change:  # as the event is under its lock: a change since the form was read stays
-            current = services.event_lock(event=obj)  # the lock order: the series first
-            obj.status, obj.capacity = current.status, current.capacity
-            status = status if "status" in form.changed_data else current.status
-            capacity = capacity if "capacity" in form.changed_data else current.capacity
-        super().save_model(request, obj, form, change)
-        services.event_lifecycle_change(event=obj, status=status, capacity=capacity)
-
-    @method_decorator(retry_on_conflict)
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        """The whole form in one transaction (the admin's), run again after a deadlock."""
-        return super().changeform_view(request, object_id, form_url, extra_context)
-
-    @admin.display(description=_("start"), ordering="start")
-    def local_start(self, event):
-        return local_time(event.local_start, event.time_zone)
-
-    @admin.action(description=_("Publish the selected events"))
-    def publish(self, request, queryset):
-        for event in queryset.filter(status=Event.Status.DRAFT):  # a cancelled one stays so
-            services.event_publish(event=event)
-
-    @admin.action(description=_("Cancel the selected events"))
-    def cancel(self, request, queryset):
-        for event in queryset.exclude(status=Event.Status.CANCELLED):
-            services.event_cancel(event=event)
 
 
 class TalkSpeakerInline(admin.TabularInline):

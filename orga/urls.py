@@ -5,7 +5,7 @@ tests/test_orga_permissions.py."""
 
 from django.urls import include, path
 
-from orga.views import account, agenda, audit, home, mails, registrations, setup
+from orga.views import account, agenda, audit, events, home, mails, registrations, setup
 
 app_name = "orga"
 
@@ -25,6 +25,7 @@ urlpatterns = [
          name="password_reset_complete"),
     path("series/<slug:series>/", home.series_overview, name="series_overview"),
     path("", include(setup.urlpatterns)),
+    path("series/<slug:series>/", include(events.urlpatterns)),
     path("series/<slug:series>/", include(agenda.urlpatterns)),
     path("series/<slug:series>/", include(registrations.urlpatterns)),
     path("series/<slug:series>/", include(mails.urlpatterns)),

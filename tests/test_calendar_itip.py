@@ -11,9 +11,9 @@ from icalendar import Calendar
 
 from events.calendars import Method
 from events.models import Event
-from events.services import event_cancel
 from mail.models import Mail
 from mail.services import mail_message, mail_send
+from orga.services.events import event_cancel
 from registrations import services
 from registrations.models import Registration
 from tests.factories import event_create, series_create

@@ -16,9 +16,9 @@ from modeltranslation.translator import translator
 
 from events.content_language import content_chain, series_fallback, translated
 from events.models import Event, Organisation, Region, Series, Speaker, Talk, Theme
-from events.services import event_publish
 from mail.models import Mail
 from mail.services import mail_send
+from orga.services.events import event_publish
 from registrations import services
 from registrations.models import ConsentText, Participant
 from registrations.reminders import reminders_send_due

@@ -14,9 +14,9 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.utils import timezone
 
-from events import services as event_services
 from events.models import Event, Series
 from mail.models import Mail
+from orga.services import events as event_services
 from registrations import integrity, services
 from registrations.mails import stamp
 from registrations.models import Participant, Registration

@@ -9,9 +9,9 @@ import pytest
 from django.core import mail as outbox
 
 from events.models import Event
-from events.services import event_publish
 from mail.models import Mail
 from mail.services import mail_send, mails_send_due
+from orga.services.events import event_publish
 from registrations import mails, services
 from registrations.models import Registration
 from tests.factories import event_create, series_create

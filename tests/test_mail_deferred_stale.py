@@ -6,10 +6,10 @@ and join link) for a seat that is gone."""
 import pytest
 from django.core import mail as outbox
 
-from events import services as event_services
 from events.models import Event
 from mail.models import Mail
 from mail.services import mails_send_due
+from orga.services import events as event_services
 from registrations import services
 from registrations.models import Registration
 from tests.factories import event_create, series_create

@@ -10,8 +10,8 @@ from django.db import connection
 from django.db.models.signals import post_init
 from django.urls import reverse
 
-from events import services as event_services
 from events.models import Event
+from orga.services import events as event_services
 from registrations.models import Registration
 from tests.factories import event_create, series_create
 from tests.test_admin_and_models import _FormFields

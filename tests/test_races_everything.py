@@ -30,8 +30,8 @@ from django.db import connection, transaction
 from django.test import Client
 from django.utils import timezone
 
-from events import services as event_services
 from events.models import Event
+from orga.services import events as event_services
 from registrations import integrity, links, services
 from registrations.models import Participant, Registration
 from registrations.services import RegistrationError

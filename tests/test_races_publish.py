@@ -12,8 +12,8 @@ from django.db import connection
 from django.utils import timezone
 
 from events.models import Event
-from events.services import event_cancel, event_publish
 from mail.models import Mail
+from orga.services.events import event_cancel, event_publish
 from registrations import services
 from registrations.models import Registration, SeriesRegistration
 from tests.factories import event_create, series_create

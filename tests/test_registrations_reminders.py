@@ -205,8 +205,8 @@ def test_a_reminder_waiting_in_the_outbox_is_checked_again_when_it_is_sent(serie
                                                                           mailoutbox):
     """A reminder may wait (a mail server outage, the worker down) while the registration
     is cancelled, the data deleted, the event moved or cancelled: it is withdrawn then."""
-    from events.services import event_cancel
     from mail.services import mail_send
+    from orga.services.events import event_cancel
     from registrations.services import participant_delete, registration_cancel
 
     event = event_create(series=series, start=now + timedelta(hours=10))

@@ -10,9 +10,9 @@ import pytest
 from django.utils import timezone
 
 from events.models import Event
-from events.services import event_cancel, event_publish
 from mail.models import Mail
 from mail.services import mail_render, mail_render_deferred
+from orga.services.events import event_cancel, event_publish
 from registrations import services
 from registrations.models import Participant, Registration, SeriesRegistration
 from registrations.services import RegistrationError

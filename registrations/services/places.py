@@ -140,7 +140,7 @@ def event_registrations_cancel(*, event: Event,
                                now: datetime | None = None) -> list[Registration]:
     """Cancel every registration of an event the organisers cancelled.
 
-    Called by events.services.event_cancel. Returns the registrations cancelled.
+    Called by orga.services.events.event_cancel. Returns the registrations cancelled.
 
     Steps:
     1. lock the series (no whole-series request may read the event as open meanwhile)
@@ -179,7 +179,7 @@ def event_registrations_cancel(*, event: Event,
 def series_grow(*, event: Event, now: datetime | None = None) -> list[Registration]:
     """Register everyone registered for the whole series for a newly published event.
 
-    Called by events.services.event_publish. Returns the registrations created.
+    Called by orga.services.events.event_publish. Returns the registrations created.
 
     Steps:
     1. lock the series FOR NO KEY UPDATE — whole-series requests, confirmations and
