@@ -19,4 +19,5 @@ def series_overview(request: HttpRequest, series: str) -> HttpResponse:
     """A series at a glance: its events (those the user runs), each with its seats."""
     series_obj: Series = series_for(request, series)
     return render(request, "orga/series_overview.html", {
-        "series": series_obj, "events": queries.events_run_by(request.user, series=series_obj)})
+        "series": series_obj, "events": queries.events_run_by(request.user, series=series_obj),
+        "can_add_event": request.user.has_perm("orga.add_event", series_obj)})
