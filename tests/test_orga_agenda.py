@@ -500,13 +500,15 @@ def test_two_organisers_moving_talks_at_once_on_postgresql_both_succeed():
         talk.event = event
     users = [world.users["organiser"], world.users["leipzig"]]
     errors: list[BaseException] = []
-    barrier = threading.Barrier(4)
+    moved: list[int] = []
+    barrier = threading.Barrier(6)
 
     def mover(talk: Talk, user, direction: str) -> None:
         try:
             barrier.wait(timeout=30)
-            for _round in range(5):
-                services.talk_move(talk=talk, actor=user, direction=direction)
+            for _round in range(8):
+                if services.talk_move(talk=talk, actor=user, direction=direction):
+                    moved.append(talk.pk)  # (None: at the end of the agenda already)
         except BaseException as error:  # noqa: BLE001 - reported below
             errors.append(error)
         finally:
@@ -514,7 +516,8 @@ def test_two_organisers_moving_talks_at_once_on_postgresql_both_succeed():
 
     threads = [threading.Thread(target=mover, args=args) for args in [
         (talks[3], users[0], "up"), (talks[4], users[1], "down"),
-        (talks[2], users[0], "down"), (talks[5], users[1], "up")]]
+        (talks[2], users[0], "down"), (talks[5], users[1], "up"),
+        (talks[1], users[0], "down"), (talks[6], users[1], "up")]]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -523,7 +526,8 @@ def test_two_organisers_moving_talks_at_once_on_postgresql_both_succeed():
     assert errors == []
     assert list(event.talks.order_by("order").values_list("order", flat=True)) == list(
         range(1, 9))
-    assert AuditEntry.objects.filter(action="talk.move").count() == 20
+    assert len(moved) > 4
+    assert AuditEntry.objects.filter(action="talk.move").count() == len(moved)
 
 
 # --- texts missing in a language -------------------------------------------------------
