@@ -9,18 +9,21 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from playwright.sync_api import expect
 
 from events.models import Event, Organisation, Speaker, Talk
 from orga.models import AuditEntry
 from orga.services import agenda as services
 from tests.factories import event_create, speaker_create, talk_create, theme_create
 from tests.orga_world import World, client_as, orga_world
+from tests.test_browser_matrix import AXE_SCRIPT
 
 BERLIN = ZoneInfo("Europe/Berlin")
 SOFIA = ZoneInfo("Europe/Sofia")
@@ -652,3 +655,48 @@ def test_a_new_event_talk_gets_the_first_place(organiser, agenda):
                    talk_form(start_date="2030-04-02", start_time="09:00"))
 
     assert agenda_order(empty) == [("Regional strengths", "09:00", 1)]
+
+
+# --- in a browser ----------------------------------------------------------------------
+
+
+def browser_context(browser, client, live_server, user, *, width: int, locale: str):
+    """A Chromium context logged in as `user` (the test client's session)."""
+    client.force_login(user)
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale=locale,
+                                  bypass_csp=True)  # axe-core is injected
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "url": live_server.url,
+                          "value": client.cookies[settings.SESSION_COOKIE_NAME].value}])
+    context.add_init_script(path=str(AXE_SCRIPT))
+    return context
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_in_a_browser_htmx_moves_and_adds_in_place_and_the_page_stays_accessible(
+        browser, client, live_server, agenda):
+    context = browser_context(browser, client, live_server, agenda.world.users["organiser"],
+                              width=768, locale="bg-BG")
+    page = context.new_page()
+    with translation.override("bg"):
+        page.goto(live_server.url + agenda.url("agenda"))
+    page.evaluate("window.notReloaded = true")
+
+    page.click(f"#talk-{agenda.welcome.pk}-down")
+    expect(page.locator("#agenda-editor .notice")).to_have_text("„Welcome“ е преместен надолу.")
+    assert page.locator("#agenda-editor h3").all_inner_texts()[:2] == ["Keynote", "Welcome"]
+    assert page.evaluate("document.activeElement.id") == f"talk-{agenda.welcome.pk}-down"
+    page.click("summary")  # Добавяне на доклад
+    page.fill("#talk-new-title_en", "Late talk")
+    page.fill("#talk-new-start_time", "11:50")
+    page.click("#agenda-editor form.orga-form button[type=submit]")
+    expect(page.locator("#talk-new-start_time + .errorlist, .errorlist").first).to_contain_text(
+        "Докладът трябва да е в рамките на своето събитие")
+    assert page.evaluate("window.notReloaded") is True
+
+    violations = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    assert [violation["id"] for violation in violations] == []
+    page.set_viewport_size({"width": 375, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    context.close()

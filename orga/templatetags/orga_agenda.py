@@ -33,7 +33,7 @@ class TalkRow:
     first: bool
     last: bool
     edit_form: TalkForm | None = None
-    missing: tuple[str, ...] = ()
+    missing: list[tuple[str, str]] = field(default_factory=list)   # (code, name)
 
 
 @dataclass
@@ -97,12 +97,12 @@ def agenda_editor(context: template.Context, event: Event, series: Series) -> Ag
     if add_form is None and can_change:
         add_form = TalkForm(event=event, series=series, talks=talks)
     keys = {"series": series.slug, "event": event.pk}
-    missing_of_talk = {text.obj.pk: text.missing for text in missing.texts
-                       if text.kind == "talk" and text.field == "title"}
+    missing_of_talk = {text.obj.pk: [(code, _name(code)) for code in text.missing]
+                       for text in missing.texts if text.kind == "talk" and text.field == "title"}
     rows = [TalkRow(talk=talk, first=index == 0, last=index == len(talks) - 1,
                     edit_form=edit_form if edit_form is not None and edit_form.talk is not None
                     and edit_form.talk.pk == talk.pk else None,
-                    missing=missing_of_talk.get(talk.pk, ()))
+                    missing=missing_of_talk.get(talk.pk, []))
             for index, talk in enumerate(talks)]
     previews = []
     for code, name in settings.LANGUAGES:
