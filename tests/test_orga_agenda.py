@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -531,6 +532,35 @@ def test_two_organisers_moving_talks_at_once_on_postgresql_both_succeed():
         range(1, 9))
     assert len(moved) > 4
     assert AuditEntry.objects.filter(action="talk.move").count() == len(moved)
+
+
+def test_a_move_retires_the_cached_public_page(organiser, agenda, settings,
+                                              django_capture_on_commit_callbacks):
+    settings.PAGE_CACHE_SECONDS = 300
+    public = agenda.event.get_absolute_url()
+    before = Client().get(public).content.decode()
+    assert before.index("<h3>Welcome</h3>") < before.index("<h3>Keynote</h3>")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        organiser.post(agenda.url("talk_move", talk=agenda.keynote.pk), {"direction": "up"})
+
+    after = Client().get(public).content.decode()
+    assert after.index("<h3>Keynote</h3>") < after.index("<h3>Welcome</h3>")
+
+
+def test_the_service_checks_the_event_times_again_under_its_lock(agenda):
+    """The event's times may change between the form's check and the write: the service
+    refuses a talk outside them, and writes nothing."""
+    data = services.TalkInput(kind="talk", start=datetime(2030, 3, 5, 13, 0, tzinfo=BERLIN),
+                              duration=timedelta(minutes=20), titles={"en": "Late"},
+                              abstracts={}, new_speaker=services.NewSpeaker(name="Nina Neu"))
+
+    with pytest.raises(ValidationError) as refusal:
+        services.talk_create(event=agenda.event, actor=None, data=data)
+
+    assert refusal.value.message_dict["start"] == [
+        "A talk must lie within its event: 5 March 2030, 09:00–12:00 (Europe/Berlin)."]
+    assert agenda.event.talks.count() == 3 and not Speaker.objects.filter(name="Nina Neu")
 
 
 # --- texts missing in a language -------------------------------------------------------

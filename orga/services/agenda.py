@@ -28,13 +28,15 @@ from django.db.models import Case, Value, When
 from django.utils.text import slugify
 
 from core.db import retry_on_conflict
+from events import page_cache
 from events.content_language import content_languages
 from events.models import Event, Organisation, Speaker, Talk, TalkSpeaker, Theme
 from orga.services.audit import audit_record, changes_between
 
 
 class TalkGone(Exception):
-    """The talk was deleted (by somebody else) before this change could be made."""
+    """The talk (or its event) was deleted by somebody else before this change could be
+    made."""
 
 
 @dataclass(frozen=True)
@@ -190,6 +192,7 @@ def talk_move(*, talk: Talk, actor, direction: Literal["up", "down"]) -> Talk | 
         Talk.objects.filter(pk=other.pk).update(start=other.start)
     talks[index], talks[other_index] = other, moved
     _orders_write(talks)
+    _public_pages_changed()
     audit_record(series=locked.series, actor=actor, action="talk.move", obj=moved,
                  event=locked,
                  changes=changes_between(before, {"order": other_index + 1,
@@ -253,9 +256,17 @@ def speaker_update(*, speaker: Speaker, event: Event, actor, data: SpeakerInput)
 
 def _event_lock(*, event: Event) -> Event:
     """The event's row locked FOR NO KEY UPDATE, read as it is now (its series kept)."""
-    locked = Event.objects.select_for_update(no_key=True).get(pk=event.pk)
+    locked = Event.objects.select_for_update(no_key=True).filter(pk=event.pk).first()
+    if locked is None:
+        raise TalkGone
     locked.series = event.series
     return locked
+
+
+def _public_pages_changed() -> None:
+    """Retire the cached public pages once this transaction commits: the talks' order and
+    times were written with UPDATE statements, which the page cache does not hear of."""
+    transaction.on_commit(page_cache.invalidate)
 
 
 def _talks(event: Event) -> list[Talk]:
@@ -303,6 +314,7 @@ def _orders_write(talks: list[Talk]) -> None:
             *(When(pk=pk, then=Value(number)) for pk, number in numbers.items())))
     for talk, number in moving:
         talk.order = number
+    _public_pages_changed()
 
 
 def _texts_set(talk: Talk, data: TalkInput) -> None:

@@ -8,6 +8,7 @@ in place. A form with errors comes back with its messages either way, and change
 """
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -73,9 +74,16 @@ def talk_add(request: HttpRequest, series: str, event: int) -> HttpResponse:
     series_obj, event_obj = _event(request, series, event)
     form = TalkForm(request.POST or None, event=event_obj, series=series_obj)
     if request.method == "POST" and form.is_valid():
-        talk = services.talk_create(event=event_obj, actor=request.user, data=form.talk_input())
-        return _done(request, series_obj, event_obj,
-                     _("The talk “%(title)s” is on the agenda.") % {"title": talk.title})
+        try:
+            talk = services.talk_create(event=event_obj, actor=request.user,
+                                        data=form.talk_input())
+        except services.TalkGone:
+            return _gone(request, series_obj, event_obj)
+        except ValidationError as error:  # the event's times changed meanwhile
+            form.add_error("start_time", error.message_dict["start"])
+        else:
+            return _done(request, series_obj, event_obj,
+                         _("The talk “%(title)s” is on the agenda.") % {"title": talk.title})
     if request.htmx:
         return render(request, SECTION, {"series": series_obj, "event": event_obj,
                                          "agenda_add_form": form})
@@ -96,8 +104,11 @@ def talk_edit(request: HttpRequest, series: str, event: int, talk: int) -> HttpR
                                             data=form.talk_input())
         except services.TalkGone:
             return _gone(request, series_obj, event_obj)
-        return _done(request, series_obj, event_obj,
-                     _("The talk “%(title)s” is saved.") % {"title": talk_obj.title})
+        except ValidationError as error:  # the event's times changed meanwhile
+            form.add_error("start_time", error.message_dict["start"])
+        else:
+            return _done(request, series_obj, event_obj,
+                         _("The talk “%(title)s” is saved.") % {"title": talk_obj.title})
     if request.htmx:
         return render(request, SECTION, {"series": series_obj, "event": event_obj,
                                          "agenda_edit_form": form})
