@@ -19,12 +19,15 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
+from events import services as event_services
 from events.models import Event, Organisation, Speaker, Talk
 from orga.models import AuditEntry
 from orga.services import agenda as services
+from registrations import services as registration_services
 from tests.factories import event_create, speaker_create, talk_create, theme_create
 from tests.orga_world import World, client_as, orga_world
 from tests.test_browser_matrix import AXE_SCRIPT
+from tests.test_registrations_factories import participant_data
 
 BERLIN = ZoneInfo("Europe/Berlin")
 SOFIA = ZoneInfo("Europe/Sofia")
@@ -561,6 +564,66 @@ def test_the_service_checks_the_event_times_again_under_its_lock(agenda):
     assert refusal.value.message_dict["start"] == [
         "A talk must lie within its event: 5 March 2030, 09:00–12:00 (Europe/Berlin)."]
     assert agenda.event.talks.count() == 3 and not Speaker.objects.filter(name="Nina Neu")
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_agenda_edits_during_a_registration_rush_on_postgresql_fail_nothing():
+    """The agenda locks the event's row, as seat counting does: talks added and moved while
+    participants register and confirm for the event, and its capacity changes, all succeed
+    (no deadlock, no constraint), and no seat is given beyond a capacity."""
+    world = orga_world()
+    event, series = world.leipzig_event, world.series
+    consent = series.consent_texts.get()
+    user = world.users["leipzig"]
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(5)
+
+    def run(action) -> None:
+        try:
+            barrier.wait(timeout=30)
+            action()
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    def registrations(prefix: str) -> None:
+        for number in range(6):
+            participant = registration_services.registration_request(
+                series=series, consent=consent, events=[event],
+                data=participant_data(email=f"{prefix}{number}@example.org"))
+            registration_services.registration_confirm(participant_id=participant.pk,
+                                                       nonce=participant.confirm_nonce)
+
+    def agenda_writer(offset: int) -> None:
+        for number in range(4):
+            local = event.local_start.replace(second=0, microsecond=0)
+            talk = services.talk_create(event=event, actor=user, data=services.TalkInput(
+                kind="talk", start=local + timedelta(minutes=offset + 10 * number),
+                duration=timedelta(minutes=5), titles={"en": f"Talk {offset}-{number}"},
+                abstracts={}))
+            talk.event = event
+            services.talk_move(talk=talk, actor=user, direction="up")
+
+    def capacities() -> None:
+        for capacity in (5, 8, 4, 10, 6):
+            event_services.event_capacity_set(event=Event.objects.get(pk=event.pk),
+                                              capacity=capacity)
+
+    threads = [threading.Thread(target=run, args=(action,)) for action in (
+        lambda: registrations("rush-a-"), lambda: registrations("rush-b-"),
+        lambda: agenda_writer(1), lambda: agenda_writer(2), capacities)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+
+    assert errors == []
+    assert list(event.talks.order_by("order").values_list("order", flat=True)) == list(
+        range(1, 10))
+    # a lower capacity takes no seat away: at most the highest capacity was ever given out
+    assert event.registrations.filter(state="confirmed").count() <= 10
 
 
 # --- texts missing in a language -------------------------------------------------------
