@@ -450,6 +450,16 @@ def test_moving_down_and_overlapping_talks_keep_their_times(organiser, agenda):
                                           ("Keynote", "09:30", 3)]
 
 
+def test_a_talk_starting_before_the_one_above_ends_is_marked(organiser, agenda):
+    Talk.objects.filter(pk=agenda.panel.pk).update(start=datetime(2030, 3, 5, 9, 45,
+                                                                  tzinfo=BERLIN))
+
+    rows = organiser.get(agenda.url("agenda")).context["agenda"].talks
+
+    assert [(row.talk.title_en, row.overlaps) for row in rows] == [
+        ("Welcome", False), ("Keynote", False), ("Panel", True)]
+
+
 def test_moving_the_first_talk_up_changes_nothing(organiser, agenda):
     before = agenda_order(agenda.event)
 
@@ -792,4 +802,37 @@ def test_in_a_browser_htmx_moves_and_adds_in_place_and_the_page_stays_accessible
     assert [violation["id"] for violation in violations] == []
     page.set_viewport_size({"width": 375, "height": 800})
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_in_a_browser_every_page_of_the_agenda_editor_is_accessible_on_a_tablet_and_a_phone(
+        browser, client, live_server, agenda):
+    speaker = speaker_create(name="Анастасия Константинова-Петрова", role_en="CEO")
+    agenda.keynote.talk_speakers.create(speaker=speaker, position=0)
+    Talk.objects.filter(pk=agenda.panel.pk).update(start=datetime(2030, 3, 5, 9, 50,
+                                                                  tzinfo=BERLIN))  # overlaps
+    context = browser_context(browser, client, live_server, agenda.world.users["organiser"],
+                              width=768, locale="bg-BG")
+    page = context.new_page()
+    with translation.override("bg"):
+        paths = [agenda.url("agenda"), agenda.url("talk_add"),
+                 agenda.url("talk_edit", talk=agenda.keynote.pk),
+                 agenda.url("talk_delete", talk=agenda.keynote.pk),
+                 agenda.url("speaker_edit", speaker=speaker.pk), agenda.url("event_preview")]
+    found = {}
+    for width in (768, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        for path in paths:
+            page.goto(live_server.url + path)
+            page.evaluate("() => document.querySelectorAll('details').forEach("
+                          "(details) => { details.open = true; })")
+            violations = page.evaluate(
+                "async () => (await axe.run(document, {resultTypes: ['violations']}))"
+                ".violations.map((violation) => violation.id)")
+            wide = page.evaluate("document.documentElement.scrollWidth") > width
+            if violations or wide:
+                found[(width, path)] = (violations, wide)
+    assert found == {}
     context.close()

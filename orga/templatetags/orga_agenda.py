@@ -34,6 +34,7 @@ class TalkRow:
     last: bool
     edit_form: TalkForm | None = None
     missing: list[tuple[str, str]] = field(default_factory=list)   # (code, name)
+    overlaps: bool = False    # it starts before the talk above it ends
 
 
 @dataclass
@@ -102,7 +103,8 @@ def agenda_editor(context: template.Context, event: Event, series: Series) -> Ag
     rows = [TalkRow(talk=talk, first=index == 0, last=index == len(talks) - 1,
                     edit_form=edit_form if edit_form is not None and edit_form.talk is not None
                     and edit_form.talk.pk == talk.pk else None,
-                    missing=missing_of_talk.get(talk.pk, []))
+                    missing=missing_of_talk.get(talk.pk, []),
+                    overlaps=index > 0 and talk.start < talks[index - 1].end)
             for index, talk in enumerate(talks)]
     previews = []
     for code, name in settings.LANGUAGES:
