@@ -435,9 +435,9 @@ def test_moving_a_talk_up_swaps_it_with_its_neighbour_and_their_times(organiser,
     entry = AuditEntry.objects.get(action="talk.move")
     assert entry.changes == {"order": [2, 1], "start": ["2030-03-05T08:30:00+00:00",
                                                         "2030-03-05T08:00:00+00:00"]}
-    assert entry.data == {"direction": "up", "neighbour": agenda.welcome.pk,
-                          "neighbour_start": ["2030-03-05T08:00:00+00:00",
-                                              "2030-03-05T08:40:00+00:00"]}
+    assert entry.data == {"direction": "up", "passed": [agenda.welcome.pk],
+                          "neighbour_starts": {str(agenda.welcome.pk): [
+                              "2030-03-05T08:00:00+00:00", "2030-03-05T08:40:00+00:00"]}}
 
 
 def test_moving_down_and_overlapping_talks_keep_their_times(organiser, agenda):
@@ -489,6 +489,32 @@ def test_with_htmx_a_move_answers_with_the_section_and_its_notice(organiser, age
     assert response.status_code == 200 and "<html" not in html
     assert '<p class="notice" role="status">“Welcome” moved down.</p>' in html
     assert html.index("<h3>Keynote</h3>") < html.index("<h3>Welcome</h3>")
+
+
+def test_a_talk_dropped_on_the_first_place_passes_each_talk_above_it(organiser, agenda):
+    response = organiser.post(agenda.url("talk_place", talk=agenda.panel.pk), {"position": "1"})
+
+    assert response.status_code == 302
+    # the panel takes the first slot; the others follow it, each gap kept where it was
+    assert agenda_order(agenda.event) == [("Panel", "09:00", 1), ("Welcome", "09:55", 2),
+                                          ("Keynote", "10:15", 3)]
+    entry = AuditEntry.objects.get(action="talk.move")
+    assert entry.changes == {"order": [3, 1], "start": ["2030-03-05T09:00:00+00:00",
+                                                        "2030-03-05T08:00:00+00:00"]}
+    assert entry.data["position"] == 1
+    assert entry.data["passed"] == [agenda.keynote.pk, agenda.welcome.pk]
+
+
+def test_a_place_past_the_end_is_the_last_and_a_wrong_place_moves_nothing(organiser, agenda):
+    organiser.post(agenda.url("talk_place", talk=agenda.welcome.pk), {"position": "99"})
+    assert [title for title, _start, _order in agenda_order(agenda.event)] == [
+        "Keynote", "Panel", "Welcome"]
+
+    response = organiser.post(agenda.url("talk_place", talk=agenda.welcome.pk),
+                              {"position": "first"}, follow=True)
+
+    assert "Nothing moved: the place is not known." in response.content.decode()
+    assert AuditEntry.objects.filter(action="talk.move").count() == 1
 
 
 def test_many_moves_keep_the_order_unique_and_numbered_from_one(agenda):
@@ -835,4 +861,22 @@ def test_in_a_browser_every_page_of_the_agenda_editor_is_accessible_on_a_tablet_
             if violations or wide:
                 found[(width, path)] = (violations, wide)
     assert found == {}
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_in_a_browser_a_talk_is_dragged_to_another_place(browser, client, live_server, agenda):
+    context = browser_context(browser, client, live_server, agenda.world.users["organiser"],
+                              width=1024, locale="en-GB")
+    page = context.new_page()
+    page.goto(live_server.url + agenda.url("agenda"))
+
+    page.drag_and_drop(f"#talk-{agenda.panel.pk}", f"#talk-{agenda.welcome.pk}")
+
+    expect(page.locator("#agenda-editor .notice")).to_have_text("“Panel” is at place 1.")
+    assert page.locator(".agenda-editor-list h3").all_inner_texts() == [
+        "Panel", "Welcome", "Keynote"]
+    page.drag_and_drop(f"#talk-{agenda.panel.pk}", f"#talk-{agenda.keynote.pk}")
+    expect(page.locator("#agenda-editor .notice")).to_have_text("“Panel” is at place 3.")
     context.close()

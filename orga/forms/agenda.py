@@ -239,6 +239,10 @@ class MoveForm(forms.Form):
     direction = forms.ChoiceField(choices=[("up", _("Up")), ("down", _("Down"))])
 
 
+class PlaceForm(forms.Form):
+    position = forms.IntegerField(min_value=1, max_value=10_000)
+
+
 class SpeakerForm(forms.Form):
     """A speaker: name, organisation, and role and biography in the series' languages."""
 

@@ -175,31 +175,73 @@ def talk_move(*, talk: Talk, actor, direction: Literal["up", "down"]) -> Talk | 
     """
     locked = _event_lock(event=talk.event)
     talks = _talks(locked)
-    index = next((i for i, item in enumerate(talks) if item.pk == talk.pk), None)
-    if index is None:
-        raise TalkGone
+    index = _index(talks, talk)
     other_index = index - 1 if direction == "up" else index + 1
     if not 0 <= other_index < len(talks):
         return None
-    moved, other = talks[index], talks[other_index]
-    before = {"order": index + 1, "start": _iso(moved.start)}
-    other_start = other.start
-    first, second = (other, moved) if direction == "up" else (moved, other)
-    if first.end <= second.start:  # one after the other: the pair swaps its slots
-        gap = second.start - first.end
-        second.start, first.start = first.start, first.start + second.duration + gap
-        Talk.objects.filter(pk=moved.pk).update(start=moved.start)
-        Talk.objects.filter(pk=other.pk).update(start=other.start)
-    talks[index], talks[other_index] = other, moved
+    other = talks[other_index]
+    _moves_write(locked, talks, talk=talks[index], steps=[other_index], actor=actor,
+                 data={"direction": direction})
+    return other
+
+
+@retry_on_conflict
+@transaction.atomic
+def talk_place(*, talk: Talk, actor, position: int) -> bool:
+    """Move a talk to `position` in the agenda (1: first; past the end: last), as moving it
+    up or down one place at a time would (drag and drop); whether it moved.
+
+    Steps: 1. lock the event, re-read the agenda (TalkGone if the talk was deleted); 2. swap
+    the talk with each neighbour it passes, times as talk_move swaps them; 3. renumber the
+    agenda; 4. record one "talk.move" with the talk's order and start before and after,
+    and the neighbours' starts.
+    """
+    locked = _event_lock(event=talk.event)
+    talks = _talks(locked)
+    index = _index(talks, talk)
+    target = min(max(position, 1), len(talks)) - 1
+    if target == index:
+        return False
+    step = 1 if target > index else -1
+    _moves_write(locked, talks, talk=talks[index], actor=actor, data={"position": target + 1},
+                 steps=list(range(index + step, target + step, step)))
+    return True
+
+
+def _index(talks: list[Talk], talk: Talk) -> int:
+    index = next((i for i, item in enumerate(talks) if item.pk == talk.pk), None)
+    if index is None:
+        raise TalkGone
+    return index
+
+
+def _moves_write(event: Event, talks: list[Talk], *, talk: Talk, steps: list[int], actor,
+                 data: dict[str, Any]) -> None:
+    """Move `talk` through the places `steps` (each next to the one before), swapping it
+    with the talk at each; write the starts that changed and the new order; record it."""
+    before = {"order": talks.index(talk) + 1, "start": _iso(talk.start)}
+    starts = {item.pk: item.start for item in talks}
+    passed = [talks[other_index].pk for other_index in steps]
+    for other_index in steps:
+        index = talks.index(talk)
+        other = talks[other_index]
+        first, second = (other, talk) if other_index < index else (talk, other)
+        if first.end <= second.start:  # one after the other: the pair swaps its slots
+            gap = second.start - first.end
+            second.start, first.start = first.start, first.start + second.duration + gap
+        talks[index], talks[other_index] = other, talk
+    for item in talks:
+        if item.start != starts[item.pk]:
+            Talk.objects.filter(pk=item.pk).update(start=item.start)
     _orders_write(talks)
     _public_pages_changed()
-    audit_record(series=locked.series, actor=actor, action="talk.move", obj=moved,
-                 event=locked,
-                 changes=changes_between(before, {"order": other_index + 1,
-                                                  "start": _iso(moved.start)}),
-                 data={"direction": direction, "neighbour": other.pk,
-                       "neighbour_start": [_iso(other_start), _iso(other.start)]})
-    return other
+    neighbours = {str(item.pk): [_iso(starts[item.pk]), _iso(item.start)] for item in talks
+                  if item.pk != talk.pk and item.start != starts[item.pk]}
+    audit_record(series=event.series, actor=actor, action="talk.move", obj=talk, event=event,
+                 changes=changes_between(before, {"order": talks.index(talk) + 1,
+                                                  "start": _iso(talk.start)}),
+                 data=data | {"passed": passed}
+                 | ({"neighbour_starts": neighbours} if neighbours else {}))
 
 
 def speaker_create(*, event: Event, actor, data: NewSpeaker) -> Speaker:

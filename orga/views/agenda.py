@@ -21,7 +21,7 @@ from events.queries import talks_with_speakers
 from events.views import render_series_page
 from orga import agenda_queries
 from orga.access import event_for, orga_login_required, series_for
-from orga.forms.agenda import MoveForm, SpeakerForm, TalkForm
+from orga.forms.agenda import MoveForm, PlaceForm, SpeakerForm, TalkForm
 from orga.services import agenda as services
 from orga.templatetags.orga_agenda import back_url
 
@@ -158,6 +158,24 @@ def talk_move(request: HttpRequest, series: str, event: int, talk: int) -> HttpR
 
 
 @orga_login_required
+@require_POST
+def talk_place(request: HttpRequest, series: str, event: int, talk: int) -> HttpResponse:
+    """Put a talk at a position of the agenda (dragged and dropped there)."""
+    series_obj, event_obj = _event(request, series, event)
+    talk_obj = _talk(event_obj, talk)
+    form = PlaceForm(request.POST)
+    if not form.is_valid():
+        return _done(request, series_obj, event_obj, _("Nothing moved: the place is not known."))
+    try:
+        services.talk_place(talk=talk_obj, actor=request.user,
+                            position=form.cleaned_data["position"])
+    except services.TalkGone:
+        return _gone(request, series_obj, event_obj)
+    return _done(request, series_obj, event_obj, _("“%(title)s” is at place %(position)s.") % {
+        "title": talk_obj.title, "position": form.cleaned_data["position"]})
+
+
+@orga_login_required
 @require_http_methods(["GET", "POST"])
 def speaker_edit(request: HttpRequest, series: str, event: int, speaker: int) -> HttpResponse:
     """A speaker of one of the event's talks: name, organisation, role and biography in
@@ -198,6 +216,7 @@ urlpatterns = [
     path("events/<int:event>/talks/<int:talk>/", talk_edit, name="talk_edit"),
     path("events/<int:event>/talks/<int:talk>/delete/", talk_delete, name="talk_delete"),
     path("events/<int:event>/talks/<int:talk>/move/", talk_move, name="talk_move"),
+    path("events/<int:event>/talks/<int:talk>/place/", talk_place, name="talk_place"),
     path("events/<int:event>/speakers/<int:speaker>/", speaker_edit, name="speaker_edit"),
     path("events/<int:event>/preview/", event_preview, name="event_preview"),
 ]
