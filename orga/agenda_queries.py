@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, Q, QuerySet
 
 from events.content_language import content_languages
-from events.models import Event, Organisation, Series, Speaker, Talk, TalkSpeaker
+from events.models import Event, Organisation, Series, Speaker, Talk
 from events.queries import talks_with_speakers
 from reports.models import Report
 
@@ -124,6 +124,3 @@ def event_for_preview(*, event: Event) -> Event:
         report.series = series
     return event
 
-
-def talk_speaker_links(*, talk: Talk) -> list[TalkSpeaker]:
-    return list(talk.talk_speakers.select_related("speaker"))
