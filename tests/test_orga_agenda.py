@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
@@ -134,6 +135,28 @@ def test_sofia_talks_are_shown_and_typed_in_sofia_time(client, agenda):
     assert talk.start == datetime(2030, 3, 12, 8, 30, tzinfo=ZoneInfo("UTC"))
     page = client.get(reverse("orga:agenda", kwargs=keys)).content.decode()
     assert ">10:30</time>–<time" in page and "Times: Sofia time (EET, UTC+2)." in page
+
+
+def test_the_section_renders_from_event_and_series_alone_as_the_event_page_includes_it(
+        rf, agenda):
+    """The workspace's event page includes the section with `event` and `series` in its
+    context: the section reads the rest itself ({% agenda_editor %})."""
+    request = rf.get("/")
+    request.user = agenda.world.users["leipzig"]
+
+    html = render_to_string("orga/events/agenda_section.html",
+                            {"event": agenda.event, "series": agenda.world.series}, request)
+
+    assert html.lstrip().startswith('<section id="agenda-editor"')
+    assert "<h3>Keynote</h3>" in html and 'action="' + agenda.url("talk_add") + '"' in html
+
+
+def test_names_in_the_forms_choices_are_escaped(organiser, agenda):
+    Organisation.objects.create(slug="bold", name="<b>Bold & Co</b>", kind="sme", country="DE")
+
+    html = organiser.get(agenda.url("agenda")).content.decode()
+
+    assert "&lt;b&gt;Bold &amp; Co&lt;/b&gt;" in html and "<b>Bold" not in html
 
 
 def test_agenda_section_costs_the_same_queries_for_few_and_many_talks(organiser, agenda):
@@ -388,6 +411,18 @@ def test_with_htmx_the_edit_form_opens_in_its_row(organiser, agenda):
     assert f'<li id="talk-{agenda.keynote.pk}" class="agenda-item kind-keynote ' \
            'agenda-item--editing">' in html
     assert f'id="talk-{agenda.keynote.pk}-title_de"' in html
+
+
+def test_with_htmx_a_wrong_change_comes_back_in_its_row_and_changes_nothing(organiser, agenda):
+    response = organiser.post(agenda.url("talk_edit", talk=agenda.keynote.pk),
+                              talk_form(start_time="08:00", title_en="Moved keynote"),
+                              headers={"HX-Request": "true"})
+
+    html = response.content.decode()
+    assert 'agenda-item--editing">' in html
+    assert 'value="Moved keynote"' in html and "A talk must lie within its event" in html
+    assert Talk.objects.get(pk=agenda.keynote.pk).title_en == "Keynote"
+    assert audit_actions(agenda.event) == []
 
 
 def test_a_talk_is_deleted_and_recorded(organiser, agenda):
