@@ -20,7 +20,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
-from events import services as event_services
+from orga.services import events as event_services
 from events.models import Event, Organisation, Speaker, Talk
 from orga.models import AuditEntry
 from orga.services import agenda as services
