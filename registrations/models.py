@@ -178,6 +178,10 @@ class Registration(models.Model):
     )
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     attended = models.BooleanField(_("attended"), null=True, blank=True)
+    attended_minutes = models.PositiveIntegerField(
+        _("minutes attended"), null=True, blank=True,
+        help_text=_("How long the participant was there, once the attendance is known."),
+    )
     calendar_sequence = models.PositiveIntegerField(
         _("calendar version"), default=0,
         help_text=_("SEQUENCE of the last calendar entry mailed for this registration; each "
