@@ -29,7 +29,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from events.models import Event, Organisation
-from orga.queries_registrations import ROW_FIELDS
+from orga.queries_registrations import registration_rows
 from registrations.models import Registration
 
 CHUNK_ROWS = 2000          # rows read from the database at a time
@@ -89,8 +89,7 @@ def _rows(registrations: QuerySet[Registration], labels: Labels, *,
     yes_no = {True: labels.yes, False: labels.no, None: ""}
     for (_pk, event_id, state, requested_at, confirmed_at, attended, minutes, name, email,
          organisation, kind, country, language, position) in (
-            registrations.values_list(*ROW_FIELDS, "waitlist_position")
-            .iterator(chunk_size=CHUNK_ROWS)):
+            registration_rows(registrations).iterator(chunk_size=CHUNK_ROWS)):
         row = [name, email, organisation, labels.kinds.get(kind, kind),
                labels.countries.get(country, country), labels.languages.get(language, language)]
         if with_event:

@@ -43,8 +43,8 @@ SORTS: dict[str, tuple[str, ...]] = {
 }
 SORT_DEFAULT = "-registered"
 ATTENDED_YES, ATTENDED_NO, ATTENDED_UNKNOWN = "yes", "no", "unknown"
-# What a row of the list and of the exports reads (nothing of the wide translated event
-# rows: the events come from events_visible, once per page).
+# What a row of an export reads (nothing of the wide translated event rows: the events
+# come from events_visible, once).
 ROW_FIELDS = ("pk", "event_id", "state", "requested_at", "confirmed_at", "attended",
               "attended_minutes", "participant__name", "participant__email",
               "participant__organisation_name", "participant__organisation_kind",
@@ -79,16 +79,6 @@ def themes_of(*, series: Series) -> list[Theme]:
     return list(series.themes.order_by("pk"))
 
 
-def countries_registered(user, *, series: Series, event: Event | None = None) -> list[str]:
-    """The country codes of the participants the user may see in the list (for its country
-    filter), in no particular order."""
-    registrations = registrations_visible(user, series=series)
-    if event is not None:
-        registrations = registrations.filter(event=event)
-    return [str(code) for code in registrations.order_by()
-            .values_list("participant__country", flat=True).distinct()]
-
-
 def waitlist_position() -> Case:
     """A waitlisted registration's place on its event's waiting list (1 for the first, in
     the order of confirmation: registrations.services.waitlist_promote's order); None for
@@ -102,12 +92,20 @@ def waitlist_position() -> Case:
                 default=Value(None), output_field=IntegerField())
 
 
+def waitlist_positions(*, registration_ids: list[int]) -> dict[int, int]:
+    """The waiting-list positions of those of these registrations that wait (one query
+    with a subquery per waiting registration: for a page of the list, not a whole list)."""
+    return dict(Registration.objects.filter(pk__in=registration_ids, state=State.WAITLISTED)
+                .annotate(position=waitlist_position()).order_by()
+                .values_list("pk", "position"))
+
+
 def registrations_listed(user, *, series: Series, filters: RegistrationFilters,
                          event: Event | None = None) -> QuerySet[Registration]:
     """The registrations of `series` (of `event` only, if given) the user may see, filtered,
-    searched and sorted as `filters` say, each with its waiting-list position; rows to read
-    with ROW_FIELDS (`.values_list(*ROW_FIELDS, "waitlist_position")`) or as objects with
-    their participant."""
+    searched and sorted as `filters` say, as objects with their participant (a page of
+    them gets its waiting-list positions from waitlist_positions), or as rows to export
+    (registration_rows)."""
     registrations = registrations_visible(user, series=series)
     if event is not None:
         registrations = registrations.filter(event=event)
@@ -130,9 +128,13 @@ def registrations_listed(user, *, series: Series, filters: RegistrationFilters,
         registrations = registrations.filter(attended__isnull=True)
     if filters.search:
         registrations = registrations.filter(_search(filters.search))
-    return (registrations.select_related("participant")
-            .annotate(waitlist_position=waitlist_position())
-            .order_by(*_ordering(filters.sort)))
+    return registrations.select_related("participant").order_by(*_ordering(filters.sort))
+
+
+def registration_rows(registrations: QuerySet[Registration]) -> QuerySet:
+    """The rows of an export: ROW_FIELDS and the waiting-list position, as tuples."""
+    return (registrations.annotate(waitlist_position=waitlist_position())
+            .values_list(*ROW_FIELDS, "waitlist_position"))
 
 
 def _search(text: str) -> Q:
@@ -156,8 +158,17 @@ def _ordering(sort: str) -> list:
     else:
         fields = [Lower(name) if name in _TEXT_SORTS else F(name) for name in SORTS[key]]
     fields.append(F("pk"))
-    return [field.desc(nulls_last=True) if descending else field.asc(nulls_last=True)
-            for field in fields]
+    return [_direction(field, descending=descending) for field in fields]
+
+
+def _direction(field, *, descending: bool):
+    """A field's order; an empty value (a time or attendance not known) last either way. A
+    column that is never empty is ordered plainly, so that an index on it serves."""
+    nullable = getattr(field, "name", None) in _NULLABLE
+    if descending:
+        return field.desc(nulls_last=True) if nullable else field.desc()
+    return field.asc(nulls_last=True) if nullable else field.asc()
 
 
 _TEXT_SORTS = {"participant__name", "participant__email", "participant__organisation_name"}
+_NULLABLE = {"confirmed_at", "attended", "attended_minutes"}

@@ -203,7 +203,9 @@ class Registration(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["event", "state", "confirmed_at"],
-                                name="registration_event_state")]
+                                name="registration_event_state"),
+                   # the organisers' lists, newest first (orga.queries_registrations)
+                   models.Index(fields=["requested_at", "id"], name="registration_requested")]
 
     def __str__(self) -> str:
         return f"{self.participant} – {self.event} ({self.state})"

@@ -4,7 +4,6 @@ hand, the capacity."""
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from events.models import Event, Organisation, Theme
 from orga.queries_registrations import (
@@ -34,7 +33,7 @@ class FilterForm(forms.Form):
                                    empty_value=None)
     state = forms.ChoiceField(label=_("State"), required=False,
                               choices=[("", _("All states"))] + Registration.State.choices)
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    country = CountryField(label=_("Country"), required=False, autocomplete="off")
     organisation_kind = forms.ChoiceField(
         label=_("Kind of organisation"), required=False,
         choices=[("", _("All kinds"))] + Organisation.Kind.choices)
@@ -47,7 +46,7 @@ class FilterForm(forms.Form):
         (prefix + key, key) for key in SORTS for prefix in ("", "-")])
 
     def __init__(self, *args, events: list[Event] | None, themes: list[Theme],
-                 country_codes: list[str], **kwargs) -> None:
+                 **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if events is None:  # the list of one event
             del self.fields["event"]
@@ -56,13 +55,8 @@ class FilterForm(forms.Form):
                 (event.pk, event.title) for event in events]
         self.fields["theme"].choices = [("", _("All themes"))] + [
             (theme.pk, str(theme)) for theme in themes]
-        names = dict(countries)
-        self.fields["country"].choices = [("", _("All countries"))] + sorted(
-            ((code, names.get(code, code)) for code in country_codes),
-            key=lambda choice: str(choice[1]))
         for name, message in (("event", _("There is no such event in this list.")),
                               ("theme", _("There is no such theme in this series.")),
-                              ("country", _("Nobody in this list comes from this country.")),
                               ("sort", _("The list cannot be sorted this way.")),
                               ("state", _("There is no such state.")),
                               ("organisation_kind", _("There is no such kind of organisation.")),

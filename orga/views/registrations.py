@@ -15,9 +15,11 @@ from django.http import (
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.countries import country_names
 from events.models import Event, Series
 from orga import exports
 from orga.access import event_for, orga_login_required, series_for
@@ -25,10 +27,10 @@ from orga.forms.registrations import CapacityForm, FilterForm, RegistrationAddFo
 from orga.queries import registrations_visible
 from orga.queries_registrations import (
     SORT_DEFAULT,
-    countries_registered,
     events_visible,
     registrations_listed,
     themes_of,
+    waitlist_positions,
 )
 from orga.services import registrations as services
 from registrations.models import Registration
@@ -143,8 +145,12 @@ def _list_page(request: HttpRequest, *, series: Series, event: Event | None) -> 
     form, events, registrations = _filtered(request, series=series, event=event)
     page = Paginator(registrations, PER_PAGE).get_page(request.GET.get("page"))
     by_id = {item.pk: item for item in events}
+    country_name = dict(country_names(get_language()))
+    positions = waitlist_positions(registration_ids=[item.pk for item in page.object_list])
     for registration in page.object_list:
         registration.event = by_id[registration.event_id]
+        registration.waitlist_position = positions.get(registration.pk)
+        registration.country_name = country_name.get(registration.participant.country.code, "")
     context = {"series": series, "event": event, "form": form, "page": page,
                "query": _query(request, drop=("page",)),
                "sort_query": _query(request, drop=("page", "sort")),
@@ -162,9 +168,7 @@ def _list_page(request: HttpRequest, *, series: Series, event: Event | None) -> 
 def _filtered(request: HttpRequest, *, series: Series, event: Event | None):
     events = events_visible(request.user, series=series) if event is None else [event]
     form = FilterForm(request.GET, events=None if event else events,
-                      themes=themes_of(series=series),
-                      country_codes=countries_registered(request.user, series=series,
-                                                         event=event))
+                      themes=themes_of(series=series))
     registrations = registrations_listed(request.user, series=series, event=event,
                                          filters=form.filters())
     return form, events, registrations
