@@ -566,3 +566,95 @@ def test_the_capacity_is_refused_in_german_for_a_german_organiser(client, world)
 
     assert "Die Kapazität kann nicht unter den 2 bestätigten Anmeldungen liegen" in (
         response.content.decode())
+
+
+# Races on PostgreSQL: the workspace's writes against each other, through the same locks as
+# every registration
+
+
+def _at_once(*actions) -> list:
+    """Run each action in its own thread and connection, started together; their results
+    (or the exception each raised)."""
+    import threading
+
+    from django.db import connection as thread_connection
+
+    barrier, results = threading.Barrier(len(actions)), [None] * len(actions)
+
+    def run(index, action):
+        try:
+            barrier.wait(timeout=10)
+            results[index] = action()
+        except Exception as error:  # noqa: BLE001 — handed back to the test
+            results[index] = error
+        finally:
+            thread_connection.close()
+
+    threads = [threading.Thread(target=run, args=(index, action))
+               for index, action in enumerate(actions)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results
+
+
+def _person_data(email: str):
+    from registrations.services import ParticipantData
+
+    return ParticipantData(email=email, name=email.split("@")[0], organisation_name="Org",
+                           organisation_kind="sme", organisation_country="DE", country="DE",
+                           language="en")
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_organisers_adding_for_the_last_seat_give_it_once():
+    from orga.services.registrations import registration_add
+    from registrations.integrity import integrity_check
+    from registrations.queries import consent_text_current
+
+    world = orga_world()
+    Event.objects.filter(pk=world.leipzig_event.pk).update(capacity=2)
+    event = Event.objects.select_related("series").get(pk=world.leipzig_event.pk)
+    consent = consent_text_current(series=world.series)
+
+    results = _at_once(*[
+        (lambda email=email: registration_add(
+            actor=world.users["organiser"], event=event, data=_person_data(email),
+            consent=consent, send_mail=True))
+        for email in ("one@example.org", "two@example.org", "three@example.org")])
+
+    assert not [result for result in results if isinstance(result, Exception)], results
+    assert sorted(result.state for result in results) == [
+        State.CONFIRMED, State.WAITLISTED, State.WAITLISTED]
+    assert event.registrations.holding_seat().count() == 2
+    assert [finding for finding in integrity_check() if finding.severity == "error"] == []
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_cancellation_and_a_capacity_raised_at_once_promote_in_order():
+    from orga.services.registrations import event_capacity_update, registration_cancel
+    from registrations.integrity import integrity_check
+
+    world = orga_world()
+    Event.objects.filter(pk=world.leipzig_event.pk).update(capacity=1)
+    waiting(world.leipzig_event, "First", "Second", "Third")
+    event = Event.objects.select_related("series").get(pk=world.leipzig_event.pk)
+    registration = Registration.objects.select_related("participant", "event__series").get(
+        pk=world.leipzig_registration.pk)
+
+    results = _at_once(
+        lambda: registration_cancel(actor=world.users["leipzig"], registration=registration),
+        lambda: event_capacity_update(actor=world.users["organiser"], event=event,
+                                      capacity=2))
+
+    assert not [result for result in results if isinstance(result, Exception)], results
+    states = dict(Registration.objects.filter(event=event).values_list(
+        "participant__name", "state"))
+    assert states == {"Lea Leipzig": State.CANCELLED, "First": State.CONFIRMED,
+                      "Second": State.CONFIRMED, "Third": State.WAITLISTED}
+    assert sorted(AuditEntry.objects.values_list("action", flat=True)) == [
+        "event.capacity", "registration.cancel"]
+    assert [finding for finding in integrity_check() if finding.severity == "error"] == []
