@@ -500,6 +500,24 @@ def test_cancelling_twice_says_so_and_changes_nothing(client, world):
     assert AuditEntry.objects.filter(action="registration.cancel").count() == 1
 
 
+def test_a_past_events_registration_offers_no_cancellation(client, world):
+    past = event_create(series=world.series, region=world.leipzig_region, title_en="Past one",
+                        start=timezone.now() - timedelta(days=2))
+    kept = registration_create(participant=world.sofia_participant, event=past)
+    client_as(client, world, "organiser")
+
+    listed = client.get(event_list(world, past))
+    page = client.get(cancel_url(world, kept))
+    refused = client.post(cancel_url(world, kept), follow=True)
+
+    assert cancel_url(world, kept) not in listed.content.decode()
+    assert "“Past one” is over: its registrations stay as they are." in page.content.decode()
+    assert "Cancel the registration" not in page.content.decode()
+    assert "“Past one” is over." in refused.content.decode()
+    kept.refresh_from_db()
+    assert kept.state == State.CONFIRMED
+
+
 def test_cancel_goes_back_only_within_the_site(client, world):
     client_as(client, world, "organiser")
 

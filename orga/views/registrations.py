@@ -14,6 +14,7 @@ from django.http import (
 )
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -115,8 +116,8 @@ def registration_cancel(request: HttpRequest, series: str, registration: int) ->
             messages.success(request, _cancelled_message(registration_obj, promoted))
         return redirect(back)
     return render(request, "orga/registrations/cancel.html", {
-        "series": series_obj, "registration": registration_obj,
-        "event": registration_obj.event, "back": back})
+        "series": series_obj, "registration": registration_obj, "event": registration_obj.event,
+        "over": registration_obj.event.end <= timezone.now(), "back": back})
 
 
 @require_POST
@@ -144,25 +145,34 @@ def event_capacity(request: HttpRequest, series: str, event: int) -> HttpRespons
 def _list_page(request: HttpRequest, *, series: Series, event: Event | None) -> HttpResponse:
     form, events, registrations = _filtered(request, series=series, event=event)
     page = Paginator(registrations, PER_PAGE).get_page(request.GET.get("page"))
-    by_id = {item.pk: item for item in events}
-    country_name = dict(country_names(get_language()))
-    positions = waitlist_positions(registration_ids=[item.pk for item in page.object_list])
-    for registration in page.object_list:
-        registration.event = by_id[registration.event_id]
-        registration.waitlist_position = positions.get(registration.pk)
-        registration.country_name = country_name.get(registration.participant.country.code, "")
+    can_manage = event is None or request.user.has_perm("orga.manage_registrations", event)
+    _rows_complete(page.object_list, events=events, can_manage=can_manage)
     context = {"series": series, "event": event, "form": form, "page": page,
                "query": _query(request, drop=("page",)),
                "sort_query": _query(request, drop=("page", "sort")),
                "sort": form.cleaned_data.get("sort") or SORT_DEFAULT,
                "counts": _counts(request, series=series, event=event) if event else None,
                "capacity_form": CapacityForm(initial={"capacity": event and event.capacity}),
-               "can_manage": event is None or request.user.has_perm(
-                   "orga.manage_registrations", event)}
+               "can_manage": can_manage}
     template = "orga/registrations/list.html"
     if request.htmx and not request.htmx.history_restore_request:
         template += "#results"
     return render(request, template, context)
+
+
+def _rows_complete(registrations, *, events: list[Event], can_manage: bool) -> None:
+    """A page's rows with what they show beside their own fields: the event (read once for
+    the page), the waiting-list position, the country's name, whether it can be cancelled."""
+    by_id = {item.pk: item for item in events}
+    names = dict(country_names(get_language()))
+    positions = waitlist_positions(registration_ids=[item.pk for item in registrations])
+    now = timezone.now()
+    for registration in registrations:
+        registration.event = by_id[registration.event_id]
+        registration.waitlist_position = positions.get(registration.pk)
+        registration.country_name = names.get(registration.participant.country.code, "")
+        registration.cancellable = (can_manage and registration.event.end > now
+                                    and registration.state != Registration.State.CANCELLED)
 
 
 def _filtered(request: HttpRequest, *, series: Series, event: Event | None):
