@@ -676,3 +676,36 @@ def test_a_cancellation_and_a_capacity_raised_at_once_promote_in_order():
     assert sorted(AuditEntry.objects.values_list("action", flat=True)) == [
         "event.capacity", "registration.cancel"]
     assert [finding for finding in integrity_check() if finding.severity == "error"] == []
+
+
+# In a browser: htmx filters the list in place; the export takes the filters along
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_filtering_in_the_browser_and_exporting_what_it_shows(page, live_server):
+    import openpyxl
+    from playwright.sync_api import expect
+
+    from tests.orga_world import PASSWORD
+
+    world = orga_world()
+    waiting(world.sofia_event, "Wanda")
+    page.goto(live_server.url + "/en/orga/login/")
+    page.fill("input[name=username]", "olga")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("main button[type=submit]")
+    page.goto(live_server.url + series_list(world))
+    expect(page.locator("#results tbody tr")).to_have_count(3)
+
+    page.select_option("#id_state", "waitlisted")
+
+    expect(page.locator("#results tbody tr")).to_have_count(1)
+    assert "state=waitlisted" in page.url
+    with page.expect_download() as download:
+        page.click("#results a:has-text('Excel (XLSX)')")
+    assert download.value.suggested_filename == (
+        f"connect-registrations-{timezone.localdate().isoformat()}.xlsx")
+    with open(download.value.path(), "rb") as file:
+        sheet = openpyxl.load_workbook(file).active
+    assert [row[0] for row in sheet.iter_rows(values_only=True)] == ["Name", "Wanda"]
