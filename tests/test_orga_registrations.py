@@ -518,6 +518,18 @@ def test_a_past_events_registration_offers_no_cancellation(client, world):
     assert kept.state == State.CONFIRMED
 
 
+def test_ids_beyond_any_row_are_not_found(client, world):
+    client_as(client, world, "organiser")
+    huge = 10**20
+
+    cancel = client.post(reverse("orga:registration_cancel", kwargs={
+        "series": world.series.slug, "registration": huge}))
+    listed = client.get(reverse("orga:event_registrations", kwargs={
+        "series": world.series.slug, "event": huge}))
+
+    assert (cancel.status_code, listed.status_code) == (404, 404)
+
+
 def test_cancel_goes_back_only_within_the_site(client, world):
     client_as(client, world, "organiser")
 
