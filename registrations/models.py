@@ -178,6 +178,10 @@ class Registration(models.Model):
     )
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     attended = models.BooleanField(_("attended"), null=True, blank=True)
+    attended_minutes = models.PositiveIntegerField(
+        _("minutes attended"), null=True, blank=True,
+        help_text=_("How long the participant was there, once the attendance is known."),
+    )
     calendar_sequence = models.PositiveIntegerField(
         _("calendar version"), default=0,
         help_text=_("SEQUENCE of the last calendar entry mailed for this registration; each "
@@ -199,7 +203,9 @@ class Registration(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["event", "state", "confirmed_at"],
-                                name="registration_event_state")]
+                                name="registration_event_state"),
+                   # the organisers' lists, newest first (orga.queries_registrations)
+                   models.Index(fields=["requested_at", "id"], name="registration_requested")]
 
     def __str__(self) -> str:
         return f"{self.participant} – {self.event} ({self.state})"

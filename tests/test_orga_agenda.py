@@ -20,10 +20,10 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
-from orga.services import events as event_services
 from events.models import Event, Organisation, Speaker, Talk
 from orga.models import AuditEntry
 from orga.services import agenda as services
+from orga.services import events as event_services
 from registrations import services as registration_services
 from tests.factories import event_create, speaker_create, talk_create, theme_create
 from tests.orga_world import World, client_as, orga_world

@@ -23,11 +23,12 @@ the whole transaction again (core.db.retry_on_conflict, on every function here).
 
 The functions live by subject in this package (signup: registering and confirming;
 places: seats, waiting lists and event changes; participant: their own data; queued: what
-the public forms leave to the worker) and are used from here:
-`from registrations import services`.
+the public forms leave to the worker; organiser: what an organiser does by hand) and are
+used from here: `from registrations import services`.
 """
 
 from registrations.services.base import ParticipantData, RegistrationError
+from registrations.services.organiser import registration_add_by_organiser
 from registrations.services.participant import (
     participant_delete,
     participant_export,
@@ -58,7 +59,8 @@ __all__ = [
     "ParticipantData", "RegistrationError", "event_capacity_change",
     "event_registrations_cancel", "participant_delete", "participant_export",
     "participant_link_request_queued", "participant_link_send",
-    "participant_settings_change", "participants_anonymise_expired", "registration_cancel",
+    "participant_settings_change", "participants_anonymise_expired",
+    "registration_add_by_organiser", "registration_cancel",
     "registration_request_queued",
     "registration_confirm", "registration_request", "registrations_add",
     "registrations_cancel_all", "registrations_expire_pending", "series_grow",
