@@ -31,7 +31,7 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "modeltranslation",  # must precede the admin to patch its forms
-    "django.contrib.admin",
+    "clustermeet.apps.AdminConfig",  # the admin behind the second factor (admin_site.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -214,6 +214,10 @@ LOGIN_REDIRECT_URL = "orga:home"
 # Organisers' authenticator apps (django-otp): the account is named "clustermeet: <user>".
 OTP_TOTP_ISSUER = "clustermeet"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link holds for a day
+# Requests for a reset link per address and per IP in a window (registrations.ratelimit).
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env_int("PASSWORD_RESET_LIMIT_PER_ADDRESS", 3)
+PASSWORD_RESET_LIMIT_PER_IP = env_int("PASSWORD_RESET_LIMIT_PER_IP", 20)
+PASSWORD_RESET_LIMIT_WINDOW_SECONDS = env_int("PASSWORD_RESET_LIMIT_WINDOW_SECONDS", 3600)
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 30))

@@ -9,6 +9,7 @@ when the user may act on it, and otherwise raises what the user may learn.
 """
 
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -41,8 +42,8 @@ def orga_login_required(view):
         try:
             return view(request, *args, **kwargs)
         except TwoFactorDue as due:
-            return redirect(reverse("orga:two_factor") if due.setup
-                            else f"{reverse('orga:login_verify')}?next={request.path}")
+            step = "orga:two_factor" if due.setup else "orga:login_verify"
+            return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
 
     return guarded
 
