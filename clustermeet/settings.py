@@ -27,6 +27,7 @@ if PRODUCTION and (SECRET_KEY == _DEMO_SECRET_KEY or len(SECRET_KEY) < 32):
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+CSRF_FAILURE_VIEW = "clustermeet.views.csrf_failure"  # translated, in the site's design
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
