@@ -46,7 +46,10 @@ def device_confirmed(user) -> TOTPDevice | None:
 
 
 def secret_base32(device: TOTPDevice) -> str:
-    return base64.b32encode(device.bin_key).decode()
+    """The device's key as an app takes it typed in: base32, in groups of four (the apps
+    ignore the spaces)."""
+    key = base64.b32encode(device.bin_key).decode().rstrip("=")
+    return " ".join(key[start:start + 4] for start in range(0, len(key), 4))
 
 
 def qr_svg(device: TOTPDevice, *, title: str) -> str:

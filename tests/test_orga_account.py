@@ -159,7 +159,7 @@ def test_two_factor_setup_shows_a_qr_code_and_turns_on_with_a_right_code(client)
 
     assert re.search(r'<svg [^>]*class="qr-code"><title>QR code for your authenticator app</title>',
                      page)
-    assert re.search(r'<span class="secret">[A-Z2-7]{32}</span>', page)
+    assert re.search(r'<span class="secret">(?:[A-Z2-7]{4} ){7}[A-Z2-7]{4}</span>', page)
     assert (wrong_code.status_code, WRONG_CODE in wrong_code.content.decode()) == (400, True)
     assert (turned_on.status_code, turned_on["Location"]) == (302, "/en/orga/series/connect/")
     assert TOTPDevice.objects.get(user=olga).confirmed
