@@ -43,7 +43,9 @@ def orga_login_required(view):
             return view(request, *args, **kwargs)
         except TwoFactorDue as due:
             step = "orga:two_factor" if due.setup else "orga:login_verify"
-            return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
+            back = (request.get_full_path() if request.method in ("GET", "HEAD")
+                    else reverse("orga:home"))  # an action is not repeated by a redirect
+            return redirect(f"{reverse(step)}?{urlencode({'next': back})}")
 
     return guarded
 

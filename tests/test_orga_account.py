@@ -102,6 +102,17 @@ def test_login_keeps_a_next_on_this_site_and_refuses_one_elsewhere(client):
     assert refused["Location"] == "/en/orga/"
 
 
+@pytest.mark.parametrize("username", ["o" * 300, "olga\x00", ""])
+def test_login_with_an_impossible_user_name_is_refused_with_a_message(client, username):
+    user_create("olga")
+
+    response = log_in(client, username, PASSWORD)
+
+    assert response.status_code == 200
+    assert 'class="errorlist' in response.content.decode()
+    assert not workspace_opens(client)
+
+
 def test_login_locks_an_account_after_five_failures_from_various_addresses(client):
     user_create("olga")
 
@@ -146,7 +157,8 @@ def test_logout_needs_a_post_and_ends_the_session(client):
 # The second factor
 
 
-def test_two_factor_setup_shows_a_qr_code_and_turns_on_with_a_right_code(client):
+def test_two_factor_setup_shows_a_qr_code_and_turns_on_with_a_right_code(client, caplog):
+    caplog.set_level(logging.INFO, logger="orga.account")
     olga = user_create("olga")
     client.force_login(olga)
 
@@ -164,6 +176,7 @@ def test_two_factor_setup_shows_a_qr_code_and_turns_on_with_a_right_code(client)
     assert (turned_on.status_code, turned_on["Location"]) == (302, "/en/orga/series/connect/")
     assert TOTPDevice.objects.get(user=olga).confirmed
     assert workspace_opens(client)  # this session passed the code already
+    assert f"orga account: two-factor on (user {olga.pk})" in caplog.messages
 
 
 def test_login_with_two_factor_asks_for_the_code_before_the_workspace_opens(client):
@@ -220,6 +233,18 @@ def test_login_code_refuses_a_used_code_and_a_next_elsewhere(client):
     assert elsewhere["Location"] == "/en/orga/"
 
 
+@pytest.mark.parametrize("target", ["//evil.example/", "/\\evil.example/",
+                                    "https:///evil.example/", "javascript:alert(1)"])
+def test_login_code_never_leads_off_the_site(client, target):
+    olga = user_create("olga")
+    device = device_for(olga)
+    client.force_login(olga)
+
+    response = client.post("/en/orga/login/verify/", {"token": code(device), "next": target})
+
+    assert response["Location"] == "/en/orga/"
+
+
 def test_login_code_in_german_says_a_wrong_code_in_german(client):
     olga = user_create("olga")
     device = device_for(olga)
@@ -231,7 +256,8 @@ def test_login_code_in_german_says_a_wrong_code_in_german(client):
     assert "Dieser Code stimmt nicht" in response.content.decode()
 
 
-def test_turning_two_factor_off_needs_a_verified_session(client):
+def test_turning_two_factor_off_needs_a_verified_session(client, caplog):
+    caplog.set_level(logging.INFO, logger="orga.account")
     olga = user_create("olga")
     device = device_for(olga)
     client.force_login(olga)  # the password only
@@ -247,6 +273,8 @@ def test_turning_two_factor_off_needs_a_verified_session(client):
     assert "Two-factor authentication is off." in turned_off.content.decode()
     assert not TOTPDevice.objects.filter(user=olga, confirmed=True).exists()
     assert "Set up two-factor authentication" in turned_off.content.decode()  # a new key
+    assert caplog.messages == [f"orga account: login with code (user {olga.pk})",
+                               f"orga account: two-factor off (user {olga.pk})"]
 
 
 def test_turning_two_factor_off_is_refused_while_a_series_demands_it(client):
