@@ -12,15 +12,23 @@ factor, without that factor.
 from urllib.parse import urlencode
 
 from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from orga import two_factor
+from orga.forms.account import UserNameLengthChecked
+
+
+class AdminLoginForm(UserNameLengthChecked, AdminAuthenticationForm):
+    pass
 
 
 class AdminSite(admin.AdminSite):
+    login_form = AdminLoginForm
+
     def has_permission(self, request: HttpRequest) -> bool:
         return super().has_permission(request) and not two_factor.verification_due(request.user)
 

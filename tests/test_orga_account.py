@@ -113,6 +113,14 @@ def test_login_with_an_impossible_user_name_is_refused_with_a_message(client, us
     assert not workspace_opens(client)
 
 
+def test_admin_login_with_a_too_long_user_name_is_refused_with_a_message(client):
+    response = client.post("/admin/login/?next=/admin/", {"username": "o" * 300,
+                                                          "password": PASSWORD})
+
+    assert response.status_code == 200
+    assert "Ensure this value has at most 150 characters" in response.content.decode()
+
+
 def test_login_locks_an_account_after_five_failures_from_various_addresses(client):
     user_create("olga")
 

@@ -2,11 +2,24 @@
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
-class LoginForm(AuthenticationForm):
+class UserNameLengthChecked(AuthenticationForm):
+    """A login form that refuses a user name longer than any account's before it tries to
+    log in: Django's form only tells the browser its maximum, and django-axes stores the
+    name of every failed login in a column of 255 characters (PostgreSQL answered a longer
+    one with a server error)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].validators.append(
+            MaxLengthValidator(self.username_field.max_length or 150))
+
+
+class LoginForm(UserNameLengthChecked):
     """Django's login form (django-axes counts each failure), its refusal said plainly."""
 
     error_messages = {
