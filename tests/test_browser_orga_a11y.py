@@ -69,13 +69,22 @@ def _session(user, *, device: TOTPDevice | None = None) -> str:
 
 
 def _matrix_pages(world: World, persona: str, language: str) -> list[Shown]:
-    session = _session(world.users[persona])
+    """The persona's pages of the matrix: the GET cases it may open that answer with a whole
+    HTML page (a redirect is followed; downloads and htmx fragments are no pages)."""
+    client = Client()
+    client.force_login(world.users[persona])
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
     shown = []
     with translation.override(language):
         for case in CASES:
             if case.method == "get" and case.expect[persona] == OK:
                 url = reverse(f"orga:{case.name}", kwargs=case.kwargs(world))
-                shown.append(Shown(case.id, url, session))
+                response = client.get(url, follow=True)
+                if (response.status_code == 200 and response["Content-Type"].startswith(
+                        "text/html") and response.content[:15].lower() == b"<!doctype html>"):
+                    query = response.request.get("QUERY_STRING", "")
+                    shown.append(Shown(case.id, response.request["PATH_INFO"]
+                                       + (f"?{query}" if query else ""), session))
         shown.append(Shown("two-factor setup", reverse("orga:two_factor"), session))
     return shown
 
@@ -139,8 +148,6 @@ def test_every_workspace_page_is_accessible_in_every_language(browser, live_serv
         response = page.goto(live_server.url + shown.url)
         where = f"{shown.name} ({shown.url})"
         assert response.status == 200, (where, response.status, page.url)
-        assert page.url == live_server.url + shown.url or shown.name == "new password", (
-            where, page.url)
         expect(page.locator("html")).to_have_attribute("lang", language)
         assert page.evaluate("axe.version") == AXE_VERSION
         for found in leaks(page_texts(page, language=language), language=language,
