@@ -4,11 +4,13 @@ account log keeps of it (user ids only)."""
 
 import logging
 import re
+import threading
 from datetime import timedelta
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 from django_otp.oath import totp
@@ -251,6 +253,36 @@ def test_login_code_never_leads_off_the_site(client, target):
     response = client.post("/en/orga/login/verify/", {"token": code(device), "next": target})
 
     assert response["Location"] == "/en/orga/"
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_code_sent_twice_at_the_same_moment_counts_once():
+    olga = user_create("olga")
+    device = device_for(olga)
+    the_code = code(device)
+    clients = []
+    for _n in range(4):
+        clients.append(Client())
+        clients[-1].force_login(olga)
+    start = threading.Barrier(len(clients))
+    answers: list[int] = []
+
+    def send(client: Client) -> None:
+        try:
+            start.wait()
+            answers.append(client.post("/en/orga/login/verify/", {"token": the_code})
+                           .status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send, args=(client,)) for client in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(answers) == [302, 400, 400, 400]
 
 
 def test_login_code_in_german_says_a_wrong_code_in_german(client):

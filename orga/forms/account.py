@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -47,14 +48,19 @@ class TokenForm(forms.Form):
             raise forms.ValidationError(_("The code is the six digits your app shows."))
         if self.device is None:
             raise forms.ValidationError(_("No authenticator app is set up for this account."))
-        allowed, _details = self.device.verify_is_allowed()
+        with transaction.atomic():  # the device's row locked: a code counts once, even
+            # when it is sent twice at the same moment (django-otp reads, then writes)
+            device = type(self.device).objects.select_for_update().get(pk=self.device.pk)
+            allowed, _details = device.verify_is_allowed()
+            right = allowed and device.verify_token(token)
         if not allowed:  # django-otp's throttling: a wait that doubles with each wrong code
             raise forms.ValidationError(
                 _("Too many wrong codes: wait a moment before you try again."))
-        if not self.device.verify_token(token):
+        if not right:
             raise forms.ValidationError(
                 _("This code is not right (or no longer valid): enter the code your app shows "
                   "now."))
+        self.device = device
         return token
 
 
