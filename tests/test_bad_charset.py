@@ -50,7 +50,6 @@ def site():
         "slug": speaker_create().slug, "organisation": organisation_create().slug,
         "token": links.personal_token(participant=alice),
         "confirm_token": links.confirm_token(participant=alice),
-        "uidb64": "MQ",  # the workspace's password reset link (with "token")
     }
 
 
