@@ -27,11 +27,12 @@ if PRODUCTION and (SECRET_KEY == _DEMO_SECRET_KEY or len(SECRET_KEY) < 32):
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+CSRF_FAILURE_VIEW = "clustermeet.views.csrf_failure"  # translated, in the site's design
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "modeltranslation",  # must precede the admin to patch its forms
-    "django.contrib.admin",
+    "clustermeet.apps.AdminConfig",  # the admin behind the second factor (admin_site.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -214,6 +215,10 @@ LOGIN_REDIRECT_URL = "orga:home"
 # Organisers' authenticator apps (django-otp): the account is named "clustermeet: <user>".
 OTP_TOTP_ISSUER = "clustermeet"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link holds for a day
+# Requests for a reset link per address and per IP in a window (registrations.ratelimit).
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env_int("PASSWORD_RESET_LIMIT_PER_ADDRESS", 3)
+PASSWORD_RESET_LIMIT_PER_IP = env_int("PASSWORD_RESET_LIMIT_PER_IP", 20)
+PASSWORD_RESET_LIMIT_WINDOW_SECONDS = env_int("PASSWORD_RESET_LIMIT_WINDOW_SECONDS", 3600)
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 30))

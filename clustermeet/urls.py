@@ -7,6 +7,7 @@ from django.views.static import serve
 from clustermeet import seo, views
 
 handler400 = "clustermeet.views.bad_request"
+handler403 = "clustermeet.views.permission_denied"
 handler404 = "clustermeet.views.page_not_found"
 handler500 = "clustermeet.views.server_error"
 

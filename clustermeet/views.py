@@ -7,6 +7,7 @@ from django.http import (
     HttpRequest,
     HttpResponse,
     HttpResponseBadRequest,
+    HttpResponseForbidden,
     HttpResponseNotFound,
     HttpResponseServerError,
 )
@@ -38,6 +39,28 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
 def bad_request_page(request: HttpRequest, *, message: str) -> HttpResponse:
     return HttpResponseBadRequest(
         loader.render_to_string("400.html", {"message": message}, request))
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """A page or an action the visitor's role does not allow (a workspace team member's,
+    orga.access): what happened, and the way back; nothing of the object is named."""
+    return forbidden_page(request, message=_(
+        "Your role does not allow this page or action. Nothing was changed."))
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent without this site's CSRF token (CSRF_FAILURE_VIEW): an expired page, or
+    a form on another site. Django's own page is English only and speaks of cookies."""
+    return forbidden_page(request, message=_(
+        "This form has expired or was not sent from a page of this site. Nothing was "
+        "changed: please reload the page and try again."))
+
+
+def forbidden_page(request: HttpRequest, *, message: str) -> HttpResponse:
+    match = request.resolver_match
+    in_workspace = match is not None and "orga" in match.namespaces
+    return HttpResponseForbidden(loader.render_to_string(
+        "403.html", {"message": message, "in_workspace": in_workspace}, request))
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

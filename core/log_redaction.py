@@ -9,7 +9,8 @@ every handler, so that each record leaves with its paths redacted:
 - a path segment that the URL configuration reads as a `token` argument becomes
   `[token]`, and so does any other segment that looks like a signed or random token
   (20 or more URL-safe characters with upper and lower case letters, or a signed value's
-  `:`, percent-encoded or not), for paths that no longer resolve (a tampered or truncated link);
+  `:`, percent-encoded or not), or a password reset token (orga's reset link), for paths
+  that no longer resolve (a tampered or truncated link);
 - the values of a query string become `[redacted]` (their names stay).
 
 The rest of the line (method, status, the route, sizes) stays as it was.
@@ -32,9 +33,13 @@ TOKEN_ARGUMENTS = ("token",)
 _PATH = re.compile(r"(?<![\w/])/[^\s\"'<>]*")
 _TOKEN_LIKE = re.compile(r"[A-Za-z0-9_\-:.=~%]{20,}")  # "%": as a raw request line has it
 _PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+# Django's password reset token: a base-36 time, "-", a hex digest (lower case only)
+_RESET_TOKEN = re.compile(r"[0-9a-z]{1,13}-[0-9a-f]{20,}")
 
 
 def _looks_like_token(segment: str) -> bool:
+    if _RESET_TOKEN.fullmatch(segment):
+        return True
     if not _TOKEN_LIKE.fullmatch(segment):
         return False
     if ":" in segment or "%3a" in segment.lower():

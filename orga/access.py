@@ -9,6 +9,7 @@ when the user may act on it, and otherwise raises what the user may learn.
 """
 
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -41,8 +42,10 @@ def orga_login_required(view):
         try:
             return view(request, *args, **kwargs)
         except TwoFactorDue as due:
-            return redirect(reverse("orga:two_factor") if due.setup
-                            else f"{reverse('orga:login_verify')}?next={request.path}")
+            step = "orga:two_factor" if due.setup else "orga:login_verify"
+            back = (request.get_full_path() if request.method in ("GET", "HEAD")
+                    else reverse("orga:home"))  # an action is not repeated by a redirect
+            return redirect(f"{reverse(step)}?{urlencode({'next': back})}")
 
     return guarded
 

@@ -34,20 +34,31 @@ def device_pending(user) -> TOTPDevice:
     return device or TOTPDevice.objects.create(user=user, name="TOTP", confirmed=False)
 
 
+def device_confirm(device: TOTPDevice) -> None:
+    """The device set up: its first code was right. Any other device of the user goes."""
+    TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+
+
 def device_confirmed(user) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 
 
 def secret_base32(device: TOTPDevice) -> str:
-    return base64.b32encode(device.bin_key).decode()
+    """The device's key as an app takes it typed in: base32, in groups of four (the apps
+    ignore the spaces)."""
+    key = base64.b32encode(device.bin_key).decode().rstrip("=")
+    return " ".join(key[start:start + 4] for start in range(0, len(key), 4))
 
 
-def qr_svg(device: TOTPDevice) -> str:
-    """The device's otpauth:// URI as an SVG QR code (no inline style: the CSP holds)."""
+def qr_svg(device: TOTPDevice, *, title: str) -> str:
+    """The device's otpauth:// URI as an SVG QR code named `title` (no inline style: the CSP
+    holds)."""
     buffer = BytesIO()
     segno.make(device.config_url, error="m").save(
         buffer, kind="svg", scale=4, xmldecl=False, svgns=True, nl=False,
-        title="QR code", svgclass="qr-code", lineclass=None)
+        title=title, svgclass="qr-code", lineclass=None)
     return buffer.getvalue().decode()
 
 

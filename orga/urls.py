@@ -16,7 +16,7 @@ urlpatterns = [
     path("logout/", account.logout, name="logout"),
     path("account/two-factor/", account.two_factor_setup, name="two_factor"),
     path("account/two-factor/off/", account.two_factor_disable, name="two_factor_disable"),
-    path("password/reset/", account.PasswordResetView.as_view(), name="password_reset"),
+    path("password/reset/", account.password_reset, name="password_reset"),
     path("password/reset/sent/", account.PasswordResetDoneView.as_view(),
          name="password_reset_done"),
     path("password/reset/<uidb64>/<token>/", account.PasswordResetConfirmView.as_view(),

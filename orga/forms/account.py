@@ -1,16 +1,34 @@
-"""The forms of an organiser's account: second factor, password reset."""
-
-from uuid import uuid4
+"""The forms of an organiser's account: the login, the second factor, a password reset."""
 
 from django import forms
-from django.conf import settings
-from django.contrib.auth.forms import PasswordResetForm
-from django.urls import reverse
-from django.utils import translation
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from mail.services import mail_queue
+
+class UserNameLengthChecked(AuthenticationForm):
+    """A login form that refuses a user name longer than any account's before it tries to
+    log in: Django's form only tells the browser its maximum, and django-axes stores the
+    name of every failed login in a column of 255 characters (PostgreSQL answered a longer
+    one with a server error)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].validators.append(
+            MaxLengthValidator(self.username_field.max_length or 150))
+
+
+class LoginForm(UserNameLengthChecked):
+    """Django's login form (django-axes counts each failure), its refusal said plainly."""
+
+    error_messages = {
+        "invalid_login": _("The user name and the password do not match an account. Check "
+                           "both (capital letters count) and try again."),
+        "inactive": _("This account is switched off. An administrator of this platform can "
+                      "switch it on again."),
+    }
 
 
 class TokenForm(forms.Form):
@@ -30,26 +48,24 @@ class TokenForm(forms.Form):
             raise forms.ValidationError(_("The code is the six digits your app shows."))
         if self.device is None:
             raise forms.ValidationError(_("No authenticator app is set up for this account."))
-        allowed, _details = self.device.verify_is_allowed()
-        if not allowed:
+        with transaction.atomic():  # the device's row locked: a code counts once, even
+            # when it is sent twice at the same moment (django-otp reads, then writes)
+            device = type(self.device).objects.select_for_update().get(pk=self.device.pk)
+            allowed, _details = device.verify_is_allowed()
+            right = allowed and device.verify_token(token)
+        if not allowed:  # django-otp's throttling: a wait that doubles with each wrong code
             raise forms.ValidationError(
                 _("Too many wrong codes: wait a moment before you try again."))
-        if not self.device.verify_token(token):
+        if not right:
             raise forms.ValidationError(
                 _("This code is not right (or no longer valid): enter the code your app shows "
                   "now."))
+        self.device = device
         return token
 
 
-class OrgaPasswordResetForm(PasswordResetForm):
-    """Django's password reset, its mail written to the outbox (sent by the worker, retried
-    like every mail) in the language of the page it was asked on."""
+class PasswordResetRequestForm(forms.Form):
+    """The address to send a link for setting a new password to."""
 
-    def send_mail(self, subject_template_name, email_template_name, context, from_email,
-                  to_email, html_email_template_name=None) -> None:
-        user = context["user"]
-        link = settings.SITE_URL + reverse("orga:password_reset_confirm", kwargs={
-            "uidb64": context["uid"], "token": context["token"]})
-        mail_queue(cause=f"orga:password-reset:{user.pk}:{uuid4().hex}", to=to_email,
-                   language=translation.get_language(), template="orga_password_reset",
-                   context={"username": user.get_username(), "link": link})
+    email = forms.EmailField(label=_("E-mail address"), max_length=254,
+                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
