@@ -107,6 +107,10 @@ class TranslatedTextsForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        for name in self.translated:  # no text is None (modeltranslation's "untranslated")
+            for code in content_languages():
+                if cleaned_data.get(f"{name}_{code}") == "":
+                    cleaned_data[f"{name}_{code}"] = None
         language = self.main_language()
         for name in self.translated:
             if self._meta.model._meta.get_field(name).blank:
@@ -157,8 +161,10 @@ class SeriesForm(TranslatedTextsForm):
         return self.instance.default_language or "en"
 
     def clean_content_languages(self) -> list[str]:
+        """The chosen languages: those the series had in their order, new ones after."""
         chosen = set(self.cleaned_data["content_languages"])
-        return [code for code in content_languages() if code in chosen]
+        kept = [code for code in (self.instance.content_languages or []) if code in chosen]
+        return kept + [code for code in content_languages() if code in chosen - set(kept)]
 
     def clean(self):
         cleaned_data = super().clean()

@@ -43,13 +43,24 @@ def _values(obj: models.Model, names) -> dict[str, Any]:
     return values
 
 
+class _Change:
+    """Values set on an object, and which of them change it (read again after the save:
+    an uploaded file gets its stored name then)."""
+
+    def __init__(self, obj: models.Model, values: Mapping[str, Any]) -> None:
+        self.obj, self.names = obj, list(values)
+        self.before = _values(obj, self.names)
+        for name, value in values.items():  # a cleared file field arrives as False
+            cleared = value is False and isinstance(obj._meta.get_field(name), models.FileField)
+            setattr(obj, name, "" if cleared else value)
+
+    def changes(self) -> dict[str, tuple[Any, Any]]:
+        return changes_between(self.before, _values(self.obj, self.names))
+
+
 def _apply(obj: models.Model, values: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
-    """Set `values` on `obj` (a cleared file field arrives as False); the changed fields."""
-    before = _values(obj, values)
-    for name, value in values.items():
-        cleared = value is False and isinstance(obj._meta.get_field(name), models.FileField)
-        setattr(obj, name, "" if cleared else value)
-    return changes_between(before, _values(obj, values))
+    """Set `values` on `obj`; the changed fields (for objects without files)."""
+    return _Change(obj, values).changes()
 
 
 # The series ---------------------------------------------------------------------------
@@ -79,11 +90,11 @@ def series_update(*, actor, series: Series, values: Mapping[str, Any]) -> Series
     not those of the object a form changed), save the fields of `values` that changed, and
     record them (before and after) in the audit log. Nothing changed: nothing is written."""
     locked = Series.objects.select_for_update(no_key=True).get(pk=series.pk)
-    changes = _apply(locked, values)
-    if changes:
+    change = _Change(locked, values)
+    if change.changes():
         locked.save()
         audit_record(series=locked, actor=actor, action="series.update", obj=locked,
-                     changes=changes)
+                     changes=change.changes())
     return locked
 
 
