@@ -2,6 +2,7 @@
 notice and its team, each change in the audit log (the world: tests/orga_world.py)."""
 
 import re
+from functools import partial
 from io import BytesIO
 
 import pytest
@@ -567,3 +568,74 @@ def test_region_events_count_in_the_list(organiser, world):
 
     assert [(region.name, region.event_count, region.coordinator_count)
             for region in response.context["items"]] == [("Leipzig", 1, 1), ("Sofia", 2, 1)]
+
+
+# Races on PostgreSQL --------------------------------------------------------------------
+
+
+def _race(actions) -> list[BaseException]:
+    """Run the actions in threads released together; the errors they raised."""
+    import threading
+
+    from django.db import connection
+
+    barrier = threading.Barrier(len(actions))
+    errors: list[BaseException] = []
+
+    def run(action) -> None:
+        try:
+            barrier.wait(timeout=30)
+            action()
+        except BaseException as error:  # noqa: BLE001 - reported by the main thread
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(action,)) for action in actions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return errors
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_organisers_stepping_down_at_once_leave_one():
+    from orga.services.series import SetupError, team_member_change, team_member_remove
+
+    world = orga_world()
+    series = world.series
+    for round_number in range(5):
+        TeamMember.objects.filter(series=series).delete()
+        olga = TeamMember.objects.create(series=series, user=world.users["organiser"],
+                                         role="organiser")
+        stoyan = TeamMember.objects.create(series=series, user=world.users["sofia"],
+                                           role="organiser")
+        step_down = partial(team_member_change, actor=world.users["organiser"], member=olga,
+                            role="coordinator", region=world.leipzig_region)
+        leave = partial(team_member_remove, actor=world.users["sofia"], member=stoyan)
+
+        errors = _race([step_down, leave])
+
+        assert [type(error) for error in errors] == [SetupError], round_number
+        assert TeamMember.objects.filter(series=series, role="organiser").count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_privacy_notices_at_once_get_the_next_two_versions():
+    from orga.services.series import consent_text_publish
+
+    world = orga_world()
+
+    errors = _race([
+        lambda: consent_text_publish(actor=world.users["organiser"], series=world.series,
+                                     texts={"text_en": "One."}),
+        lambda: consent_text_publish(actor=world.users["organiser"], series=world.series,
+                                     texts={"text_en": "Two."}),
+    ])
+
+    assert errors == []
+    assert sorted(ConsentText.objects.filter(series=world.series)
+                  .values_list("version", flat=True)) == [1, 2, 3]
