@@ -57,8 +57,8 @@ def test_audit_shows_the_newest_first_with_readable_actions(organiser, world):
                                        ("olga", "something.new"),
                                        ("olga", "Series settings changed")]
     change = response.context["rows"][2].changes[0]
-    assert (change.field, change.before, change.after) == ("registration open", True, False)
-    assert "<del>True</del> → <ins>False</ins>" in response.content.decode()
+    assert (change.field, change.before, change.after) == ("registration open", "yes", "no")
+    assert "<del>yes</del> → <ins>no</ins>" in response.content.decode()
 
 
 def test_audit_labels_are_translated(client, world):
@@ -69,7 +69,7 @@ def test_audit_labels_are_translated(client, world):
 
     row = response.context["rows"][0]
     assert row.label == "Teammitglied entfernt"
-    assert row.details == [("user", "stoyan")]
+    assert row.details == [("Mitglied", "stoyan")]
 
 
 def test_audit_filters_by_person_event_and_action(organiser, world):

@@ -279,6 +279,7 @@ class TeamMemberForm(forms.ModelForm):
     def __init__(self, *args, series: Series, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.series = series
+        self.fields["role"].choices = TeamMember.Role.choices
         self.fields["region"].queryset = series.regions.all()
         self.fields["region"].help_text = _("Only for a region coordinator: the region whose "
                                             "events they run.")
@@ -306,6 +307,10 @@ class TeamMemberAddForm(TeamMemberForm):
 
     class Meta(TeamMemberForm.Meta):
         fields = ["who", "role", "region"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["role"].initial = TeamMember.Role.COORDINATOR  # the lesser role first
 
     def clean_who(self) -> str:
         who = self.cleaned_data["who"].strip()

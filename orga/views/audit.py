@@ -12,10 +12,12 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from orga.access import orga_login_required, series_for
 from orga.forms.audit import AuditFilterForm, action_label
-from orga.models import AuditEntry
+from orga.models import AuditEntry, TeamMember
 
 PAGE_SIZE = 50
 
@@ -31,6 +33,7 @@ class Change:
 class Row:
     entry: AuditEntry
     label: str
+    object_label: str
     changes: list[Change]
     details: list[tuple[str, Any]]
 
@@ -48,6 +51,35 @@ def _field_label(object_type: str, name: str) -> str:
         return name
 
 
+def _object_label(object_type: str) -> str:
+    model = _models_by_name().get(object_type)
+    return str(model._meta.verbose_name) if model else object_type
+
+
+def _shown(value: Any) -> Any:
+    """A recorded value as a reader takes it: yes/no, a list as its items."""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, list):
+        return ", ".join(str(_shown(item)) for item in value)
+    return value
+
+
+# The facts an entry's data names (others show their key)
+DETAIL_LABELS = {"user": gettext_lazy("Member"), "role": gettext_lazy("Role"),
+                 "region": gettext_lazy("Region"), "slug": gettext_lazy("Address"),
+                 "version": gettext_lazy("Version"), "name": gettext_lazy("Name")}
+ROLES = dict(TeamMember.Role.choices)
+
+
+def _detail(key: str, value: Any, names: dict[int, str]) -> tuple[str, Any]:
+    if key == "user":
+        value = names.get(value, value)
+    elif key == "role":
+        value = ROLES.get(value, value)
+    return str(DETAIL_LABELS.get(key, key)), _shown(value)
+
+
 def _rows(entries: list[AuditEntry]) -> list[Row]:
     """The entries as the page shows them: readable action and field names, and the users
     they name by id (team changes) by their user names (one query)."""
@@ -56,11 +88,12 @@ def _rows(entries: list[AuditEntry]) -> list[Row]:
     names = dict(get_user_model().objects.filter(pk__in=user_ids)
                  .values_list("pk", "username")) if user_ids else {}
     return [Row(entry=entry, label=action_label(entry.action),
-                changes=[Change(_field_label(entry.object_type, field), *values)
+                object_label=_object_label(entry.object_type),
+                changes=[Change(_field_label(entry.object_type, field),
+                                *(_shown(value) for value in values))
                          for field, values in entry.changes.items()
                          if isinstance(values, list) and len(values) == 2],
-                details=[(key, names.get(value, value) if key == "user" else value)
-                         for key, value in entry.data.items()])
+                details=[_detail(key, value, names) for key, value in entry.data.items()])
             for entry in entries]
 
 

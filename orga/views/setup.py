@@ -8,7 +8,7 @@ swaps the list in place after a move (hx-select on the page it is sent to).
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Case, Count, Exists, OuterRef, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -206,7 +206,8 @@ def team(request: HttpRequest, series: str) -> HttpResponse:
     members = (TeamMember.objects.filter(series=series_obj).select_related("user", "region")
                .annotate(two_factor=Exists(TOTPDevice.objects.filter(
                    user=OuterRef("user"), confirmed=True)))
-               .order_by("role", "region__position", "user__username"))
+               .order_by(Case(When(role=TeamMember.Role.ORGANISER, then=0), default=1),
+                         "region__position", "user__username"))
     return render(request, "orga/series/team.html", {
         "series": series_obj, "members": members, "form": form})
 
