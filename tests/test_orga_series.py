@@ -639,3 +639,71 @@ def test_two_privacy_notices_at_once_get_the_next_two_versions():
     assert errors == []
     assert sorted(ConsentText.objects.filter(series=world.series)
                   .values_list("version", flat=True)) == [1, 2, 3]
+
+
+# Bad input and the way in -------------------------------------------------------------
+
+
+def test_series_edit_refuses_an_organisation_that_does_not_exist(organiser, world):
+    organiser_before = world.series.organiser_id
+
+    response = organiser.post(url("series_edit", world), settings_data(
+        world, organiser="999999", retention_months="0"))
+
+    assert errors_of(response) == {
+        "organiser": ["Select a valid choice. That choice is not one of the available "
+                      "choices."],
+        "retention_months": ["Ensure this value is greater than or equal to 1."]}
+    world.series.refresh_from_db()
+    assert (world.series.organiser_id, world.series.retention_months) == (organiser_before, 24)
+    assert audit_actions(world.series) == []
+
+
+def test_series_edit_in_german_answers_in_german(client, world):
+    client_as(client, world, "organiser")
+
+    response = client.post(url("series_edit", world).replace("/en/", "/de/"), settings_data(
+        world, content_languages=["de"]))
+
+    assert errors_of(response) == {"content_languages": [
+        "Die Hauptsprache (Englisch) muss eine der Inhaltssprachen sein."]}
+
+
+def test_requiring_two_factor_sends_an_organiser_without_it_to_set_it_up(organiser, world):
+    response = organiser.post(url("series_edit", world), settings_data(
+        world, team_requires_two_factor="on"), follow=True)
+
+    world.series.refresh_from_db()
+    assert world.series.team_requires_two_factor is True
+    assert response.redirect_chain[-1][0] == reverse("orga:two_factor")
+
+
+def test_home_offers_a_new_series_to_organisers_only(client, world):
+    organiser_home = client_as(client, world, "organiser").get(reverse("orga:home"))
+    client.logout()
+    coordinator_home = client_as(client, world, "leipzig").get(reverse("orga:home"))
+
+    new_series = f'href="{reverse("orga:series_create")}"'
+    assert new_series in organiser_home.content.decode()
+    assert new_series not in coordinator_home.content.decode()
+
+
+def test_series_create_refuses_the_address_of_its_own_page(organiser, world):
+    response = organiser.post(reverse("orga:series_create"), {
+        "slug": "new", "title_en": "New", "default_language": "en",
+        "content_languages": ["en"], "organiser": world.series.organiser_id})
+
+    assert errors_of(response) == {"slug": [
+        "The address “new” is taken by another series; please choose another one."]}
+
+
+def test_a_post_without_csrf_token_changes_nothing(world):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.users["organiser"])
+
+    response = client.post(url("team", world), {"who": "lea", "role": "organiser"})
+
+    assert response.status_code == 403
+    assert not TeamMember.objects.filter(user=world.users["participant"]).exists()
