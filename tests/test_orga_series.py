@@ -707,3 +707,28 @@ def test_a_post_without_csrf_token_changes_nothing(world):
 
     assert response.status_code == 403
     assert not TeamMember.objects.filter(user=world.users["participant"]).exists()
+
+
+def test_an_address_taken_after_the_form_checked_it_is_refused_not_an_error(world):
+    from orga.services.series import SetupError, part_create, series_create
+
+    with pytest.raises(SetupError, match="The address “mobility” was taken a moment ago"):
+        part_create(actor=world.users["organiser"], part=Theme(series=world.series),
+                    values={"slug": "mobility", "name_en": "Mobility again"})
+    with pytest.raises(SetupError, match="The address “connect” was taken a moment ago"):
+        series_create(actor=world.users["organiser"], values={
+            "slug": "connect", "title_en": "Again", "organiser": world.series.organiser,
+            "default_language": "en", "content_languages": ["en"]})
+
+    assert world.series.themes.count() == 1
+    assert Series.objects.filter(slug="connect").count() == 1
+
+
+def test_a_member_added_twice_at_once_is_refused_not_an_error(world):
+    from orga.services.series import SetupError, team_member_add
+
+    with pytest.raises(SetupError, match="lena is in the team already."):
+        team_member_add(actor=world.users["organiser"], series=world.series,
+                        user=world.users["leipzig"], role="organiser", region=None)
+
+    assert TeamMember.objects.get(user=world.users["leipzig"]).role == "coordinator"

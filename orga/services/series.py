@@ -3,14 +3,15 @@ its team. Each runs in one transaction with its audit entry (orga.services.audit
 changed fields' values before and after in it; a refusal raises SetupError with a
 translated message and changes nothing."""
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 from uuid import uuid4
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import translation
@@ -58,6 +59,22 @@ class _Change:
         return changes_between(self.before, _values(self.obj, self.names))
 
 
+@contextmanager
+def _unless_taken(message: str) -> Iterator[None]:
+    """Write in a savepoint; a unique address or membership taken by a concurrent request
+    (after the form checked it) is refused with `message` instead of an error."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError as error:
+        raise SetupError(message) from error
+
+
+def _taken_address(slug: str) -> str:
+    return _("The address “%(slug)s” was taken a moment ago; please choose another one.") % {
+        "slug": slug}
+
+
 def _apply(obj: models.Model, values: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
     """Set `values` on `obj`; the changed fields (for objects without files)."""
     return _Change(obj, values).changes()
@@ -75,7 +92,8 @@ def series_create(*, actor, values: Mapping[str, Any]) -> Series:
     """
     series = Series(is_published=False, registration_open=False)
     _apply(series, values)
-    series.save()
+    with _unless_taken(_taken_address(series.slug)):
+        series.save()
     member = TeamMember.objects.create(series=series, user=actor, role=Role.ORGANISER)
     audit_record(series=series, actor=actor, action="series.create", obj=series,
                  data={"slug": series.slug})
@@ -112,7 +130,8 @@ def part_create(*, actor, part: Theme | Region, values: Mapping[str, Any]) -> Th
     last = type(part).objects.filter(series=part.series_id).aggregate(
         last=Max("position"))["last"]
     part.position = 0 if last is None else last + 1
-    part.save()
+    with _unless_taken(_taken_address(part.slug)):
+        part.save()
     audit_record(series=part.series, actor=actor, action=f"{_kind(part)}.create", obj=part,
                  data={"slug": part.slug})
     return part
@@ -125,7 +144,8 @@ def part_update(*, actor, part: Theme | Region, values: Mapping[str, Any]) -> Th
     locked = type(part).objects.select_for_update().get(pk=part.pk)
     changes = _apply(locked, values)
     if changes:
-        locked.save()
+        with _unless_taken(_taken_address(locked.slug)):
+            locked.save()
         audit_record(series=part.series, actor=actor, action=f"{_kind(part)}.update",
                      obj=locked, changes=changes)
     return locked
@@ -207,9 +227,9 @@ def _member_data(member: TeamMember) -> dict[str, Any]:
 def team_member_add(*, actor, series: Series, user, role: str,
                     region: Region | None) -> TeamMember:
     """Add an existing user to the series' team; record it."""
-    if TeamMember.objects.filter(series=series, user=user).exists():
-        raise SetupError(_("%(user)s is in the team already.") % {"user": user.get_username()})
-    member = TeamMember.objects.create(series=series, user=user, role=role, region=region)
+    already = _("%(user)s is in the team already.") % {"user": user.get_username()}
+    with _unless_taken(already):
+        member = TeamMember.objects.create(series=series, user=user, role=role, region=region)
     audit_record(series=series, actor=actor, action="team.add", obj=member,
                  data=_member_data(member))
     return member
@@ -225,7 +245,9 @@ def team_member_invite(*, actor, series: Series, email: str, role: str,
     password reset's link, valid for settings.PASSWORD_RESET_TIMEOUT), in the inviter's
     language.
     """
-    user = get_user_model().objects.create_user(email.lower()[:150], email=email)
+    with _unless_taken(_("%(user)s has an account already: please add them by their "
+                         "address again.") % {"user": email}):
+        user = get_user_model().objects.create_user(email.lower()[:150], email=email)
     member = TeamMember.objects.create(series=series, user=user, role=role, region=region)
     audit_record(series=series, actor=actor, action="team.invite", obj=member,
                  data=_member_data(member))

@@ -50,11 +50,15 @@ def series_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     form = SeriesCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        created = services.series_create(actor=request.user, values=form.cleaned_data)
-        messages.success(request, _("The series is created (neither published nor open for "
-                                    "registration yet). Now add its themes, regions and "
-                                    "privacy notice."))
-        return redirect("orga:series_edit", series=created.slug)
+        try:
+            created = services.series_create(actor=request.user, values=form.cleaned_data)
+        except services.SetupError as error:
+            form.add_error("slug", str(error))
+        else:
+            messages.success(request, _("The series is created (neither published nor open "
+                                        "for registration yet). Now add its themes, regions "
+                                        "and privacy notice."))
+            return redirect("orga:series_edit", series=created.slug)
     return render(request, "orga/series/create.html", {"form": form})
 
 
@@ -109,13 +113,15 @@ def part_edit(request: HttpRequest, series: str, kind: str, pk: int | None = Non
     series_obj = series_for(request, series, "orga.change_series")
     part = _part(series_obj, kind, pk) if pk else PARTS[kind]["model"](series=series_obj)
     form = PARTS[kind]["form"](request.POST or None, instance=part, series=series_obj)
+    save = services.part_update if pk else services.part_create
     if request.method == "POST" and form.is_valid():
-        if pk:
-            services.part_update(actor=request.user, part=part, values=form.cleaned_data)
+        try:
+            save(actor=request.user, part=part, values=form.cleaned_data)
+        except services.SetupError as error:
+            form.add_error("slug", str(error))
         else:
-            services.part_create(actor=request.user, part=part, values=form.cleaned_data)
-        messages.success(request, _("“%(name)s” is saved.") % {"name": part.name})
-        return redirect(PARTS[kind]["list"], series=series_obj.slug)
+            messages.success(request, _("“%(name)s” is saved.") % {"name": part.name})
+            return redirect(PARTS[kind]["list"], series=series_obj.slug)
     if request.method == "POST" and pk:
         part.refresh_from_db()
     return render(request, "orga/series/part_edit.html", {
