@@ -732,3 +732,15 @@ def test_a_member_added_twice_at_once_is_refused_not_an_error(world):
                         user=world.users["leipzig"], role="organiser", region=None)
 
     assert TeamMember.objects.get(user=world.users["leipzig"]).role == "coordinator"
+
+
+def test_privacy_notice_unchanged_is_not_a_new_version(organiser, world):
+    current = ConsentText.objects.get(series=world.series)
+
+    response = organiser.post(url("privacy_notice", world), {
+        f"text_{code}": getattr(current, f"text_{code}") or ""
+        for code in ("de", "en", "es", "it", "bg")})
+
+    assert errors_of(response) == {"__all__": [
+        "This is the text of version 1 word for word: change it to publish a new version."]}
+    assert ConsentText.objects.filter(series=world.series).count() == 1

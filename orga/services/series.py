@@ -204,11 +204,15 @@ def consent_text_publish(*, actor, series: Series, texts: Mapping[str, Any]) -> 
     (somebody may have agreed to them); registering asks for the new one from now on.
 
     Steps: 1. lock the series (registrations that check the notice's version wait or are
-    waited for); 2. create the next version; 3. record it in the audit log.
+    waited for); 2. refuse a text that is the current version's; 3. create the next
+    version; 4. record it in the audit log.
     """
     series_lock(series_id=series.pk)
-    last = ConsentText.objects.filter(series=series).aggregate(last=Max("version"))["last"]
-    consent = ConsentText(series=series, version=(last or 0) + 1)
+    current = ConsentText.objects.filter(series=series).order_by("-version").first()
+    if current is not None and not changes_between(_values(current, texts), texts):
+        raise SetupError(_("This is the text of version %(version)s word for word: change it "
+                           "to publish a new version.") % {"version": current.version})
+    consent = ConsentText(series=series, version=(current.version if current else 0) + 1)
     _apply(consent, texts)
     consent.save()
     audit_record(series=series, actor=actor, action="consent_text.create", obj=consent,

@@ -180,12 +180,16 @@ def privacy_notice(request: HttpRequest, series: str) -> HttpResponse:
                                name: getattr(current, name) for name in ConsentTextForm.Meta.fields
                            } if current else None)
     if request.method == "POST" and form.is_valid():
-        consent = services.consent_text_publish(actor=request.user, series=series_obj,
-                                                texts=form.cleaned_data)
-        messages.success(request, _("Version %(version)s of the privacy notice is published: "
-                                    "whoever registers from now on agrees to it.")
-                         % {"version": consent.version})
-        return redirect("orga:privacy_notice", series=series_obj.slug)
+        try:
+            consent = services.consent_text_publish(actor=request.user, series=series_obj,
+                                                    texts=form.cleaned_data)
+        except services.SetupError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Version %(version)s of the privacy notice is "
+                                        "published: whoever registers from now on agrees to "
+                                        "it.") % {"version": consent.version})
+            return redirect("orga:privacy_notice", series=series_obj.slug)
     return render(request, "orga/series/privacy.html", {
         "series": series_obj, "versions": versions, "current": current, "form": form})
 
