@@ -744,3 +744,15 @@ def test_privacy_notice_unchanged_is_not_a_new_version(organiser, world):
     assert errors_of(response) == {"__all__": [
         "This is the text of version 1 word for word: change it to publish a new version."]}
     assert ConsentText.objects.filter(series=world.series).count() == 1
+
+
+def test_series_create_starts_in_the_organisers_language(client, world):
+    client_as(client, world, "organiser")
+
+    response = client.get(reverse("orga:series_create").replace("/en/", "/bg/"))
+
+    page = response.content.decode()
+    assert response.context["form"]["default_language"].value() == "bg"
+    assert re.search(r'for="id_title_bg">Български <span class="badge">задължително</span>',
+                     page)
+    assert "липсва" not in page  # a new series misses nothing yet

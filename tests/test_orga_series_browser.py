@@ -52,9 +52,11 @@ def test_no_set_up_page_scrolls_sideways(browser, live_server, width):
     audit_record(series=world.series, actor=world.users["leipzig"], action="event.publish",
                  obj=world.leipzig_event)
     context, page = _logged_in(browser, live_server, world.users["organiser"], width)
-    base = f"{live_server.url}/bg/orga/series/connect"
-    paths = ["/settings/", "/themes/", "/regions/", f"/regions/{world.leipzig_region.pk}/",
-             f"/regions/{world.leipzig_region.pk}/delete/", "/privacy/", "/team/", "/audit/"]
+    base = f"{live_server.url}/bg/orga/series"
+    paths = ["/new/", *(f"/connect{path}" for path in [
+             "/settings/", "/themes/", "/regions/", f"/regions/{world.leipzig_region.pk}/",
+             f"/regions/{world.leipzig_region.pk}/delete/", "/privacy/", "/team/",
+             "/audit/"])]
     too_wide = {}
     for path in paths:
         response = page.goto(base + path)

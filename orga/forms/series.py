@@ -14,6 +14,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -89,7 +90,8 @@ class TranslatedTextsForm(forms.ModelForm):
         return self.series
 
     def translated_texts(self) -> list[TranslatedText]:
-        main, others = language_order(self.shown_series())
+        series = self.shown_series()  # none yet: nothing is missing
+        main, others = language_order(series)
         texts = []
         for name in self.translated:
             model_field = self._meta.model._meta.get_field(name)
@@ -99,7 +101,7 @@ class TranslatedTextsForm(forms.ModelForm):
                 bound = self[f"{name}_{code}"]
                 return LanguageField(language=code, name=LANGUAGE_NAMES[code], field=bound,
                                      required=required and code == self.main_language(),
-                                     missing=not bound.value())
+                                     missing=series is not None and not bound.value())
             texts.append(TranslatedText(
                 name=name, label=model_field.verbose_name, main=[item(code) for code in main],
                 others=[item(code) for code in others]))
@@ -189,6 +191,12 @@ class SeriesCreateForm(SeriesForm):
     class Meta(SeriesForm.Meta):
         fields = ["slug", *_translated("title", "tagline", "description"), "organiser",
                   "default_language", "content_languages"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        language = translation.get_language()
+        if not self.is_bound and language in LANGUAGE_NAMES:  # the organiser's own first
+            self.initial["default_language"] = self.instance.default_language = language
 
     def clean(self):
         cleaned_data = super().clean()
