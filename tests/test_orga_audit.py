@@ -87,6 +87,20 @@ def test_audit_filters_by_person_event_and_action(organiser, world):
                                         ("lena", "Event published")]
 
 
+def test_audit_filters_by_kind_of_action(organiser, world):
+    record(world, "organiser", "team.add", 30)
+    record(world, "organiser", "team.remove", 20)
+    record(world, "organiser", "teams.unknown", 15)
+    record(world, "leipzig", "event.publish", 10, obj=world.leipzig_event)
+
+    response = organiser.get(audit_url(world, action="group:team"))
+
+    assert entries_shown(response) == [("olga", "Team member removed"),
+                                       ("olga", "Team member added")]
+    assert response.context["form"].fields["action"].choices[-1] == (
+        "Other", [("teams.unknown", "teams.unknown")])
+
+
 def test_audit_filter_choices_come_from_the_series_log(organiser, world):
     record(world, "leipzig", "event.publish", 20, obj=world.leipzig_event)
     audit_record(series=world.other_series, actor=world.users["outsider"],
@@ -95,7 +109,8 @@ def test_audit_filter_choices_come_from_the_series_log(organiser, world):
     form = organiser.get(audit_url(world)).context["form"]
 
     assert [label for _value, label in form.fields["actor"].choices] == ["Everybody", "lena"]
-    assert [value for value, _label in form.fields["action"].choices] == ["", "event.publish"]
+    assert form.fields["action"].choices == [("", "Every action"), ("Events", [
+        ("group:events", "Events: every action"), ("event.publish", "Event published")])]
     assert [label for _value, label in form.fields["event"].choices] == [
         "All events", "Leipzig showcase", "Sofia showcase"]
 

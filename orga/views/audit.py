@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from orga.access import orga_login_required, series_for
-from orga.forms.audit import AuditFilterForm, action_label
+from orga.forms.audit import AuditFilterForm, action_filter, action_label
 from orga.models import AuditEntry, TeamMember
 
 PAGE_SIZE = 50
@@ -110,7 +110,7 @@ def audit(request: HttpRequest, series: str) -> HttpResponse:
         if chosen["event"]:
             entries = entries.filter(event_id=chosen["event"])
         if chosen["action"]:
-            entries = entries.filter(action=chosen["action"])
+            entries = entries.filter(action_filter(chosen["action"]))
     elif form.is_bound:
         entries = entries.none()
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
