@@ -756,3 +756,12 @@ def test_series_create_starts_in_the_organisers_language(client, world):
     assert re.search(r'for="id_title_bg">Български <span class="badge">задължително</span>',
                      page)
     assert "липсва" not in page  # a new series misses nothing yet
+
+
+def test_a_new_theme_misses_no_language_but_a_notice_to_revise_does(organiser, world):
+    themes_page = organiser.get(url("themes", world)).content.decode()
+    privacy_page = organiser.get(url("privacy_notice", world)).content.decode()
+
+    assert "badge-region\">missing" not in themes_page
+    assert re.search(r'for="id_text_bg">Bulgarian <span class="badge badge-region">missing',
+                     privacy_page)

@@ -90,7 +90,12 @@ class TranslatedTextsForm(forms.ModelForm):
         return self.series
 
     def translated_texts(self) -> list[TranslatedText]:
-        series = self.shown_series()  # none yet: nothing is missing
+        series = self.shown_series()
+        # a text is missing from what exists (or a new version starts from): not from a new
+        # series, theme or region
+        prefilled = any(self.initial.get(f"{name}_{code}") for name in self.translated
+                        for code in content_languages())
+        existing = series is not None and bool(self.instance.pk or prefilled)
         main, others = language_order(series)
         texts = []
         for name in self.translated:
@@ -101,7 +106,7 @@ class TranslatedTextsForm(forms.ModelForm):
                 bound = self[f"{name}_{code}"]
                 return LanguageField(language=code, name=LANGUAGE_NAMES[code], field=bound,
                                      required=required and code == self.main_language(),
-                                     missing=series is not None and not bound.value())
+                                     missing=existing and not bound.value())
             texts.append(TranslatedText(
                 name=name, label=model_field.verbose_name, main=[item(code) for code in main],
                 others=[item(code) for code in others]))
