@@ -75,7 +75,15 @@ def is_author(user, obj) -> bool:
     return getattr(user, "pk", None) is not None and getattr(obj, "author_id", None) == user.pk
 
 
+def is_organiser_of_a_series(user) -> bool:
+    """An organiser of any series: may start another one."""
+    return any(role == "organiser" for role, _region in roles_of(user).values())
+
+
 runs_event = is_organiser | is_event_coordinator
+
+# A new series (no object): system administrators pass every check; organisers of a series
+rules.add_perm("orga.add_series", is_organiser_of_a_series)
 
 # The series as a whole
 rules.add_perm("orga.view_series", is_team_member)

@@ -23,8 +23,8 @@ urlpatterns = [
          name="password_reset_confirm"),
     path("password/reset/done/", account.PasswordResetCompleteView.as_view(),
          name="password_reset_complete"),
+    path("", include(setup.urlpatterns)),  # before the overview: series/new/ is not a series
     path("series/<slug:series>/", home.series_overview, name="series_overview"),
-    path("", include(setup.urlpatterns)),
     path("series/<slug:series>/", include(events.urlpatterns)),
     path("series/<slug:series>/", include(agenda.urlpatterns)),
     path("series/<slug:series>/", include(registrations.urlpatterns)),
