@@ -675,7 +675,8 @@ def test_requiring_two_factor_sends_an_organiser_without_it_to_set_it_up(organis
 
     world.series.refresh_from_db()
     assert world.series.team_requires_two_factor is True
-    assert response.redirect_chain[-1][0] == reverse("orga:two_factor")
+    assert response.redirect_chain[-1][0] == (
+        reverse("orga:two_factor") + "?next=%2Fen%2Forga%2Fseries%2Fconnect%2Fsettings%2F")
 
 
 def test_home_offers_a_new_series_to_organisers_only(client, world):
