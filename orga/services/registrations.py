@@ -10,9 +10,6 @@ from django.utils.translation import ngettext
 
 from core.db import retry_on_conflict
 from events.models import Event
-
-# The capacity's lifecycle function: in events.services on this branch (to move to
-# orga/services/events.py with the event lifecycle).
 from orga.services.audit import audit_record
 from orga.services.events import event_capacity_set
 from orga.services.events import event_lock as event_lifecycle_lock
