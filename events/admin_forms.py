@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.local_forms import zone_city
 from events.models import Event
 from events.queries import event_status_refusal
 
@@ -41,7 +42,7 @@ class LocalTimesForm(forms.ModelForm):
         zone = self.shown_zone()
         for name in self.local_time_fields:
             self.fields[name].help_text = (
-                _("In the time zone of the event: %(zone)s.") % {"zone": zone} if zone
+                _("In the time zone of the event: %(zone)s.") % {"zone": zone_city(zone)} if zone
                 else _("In the time zone of the event."))
             value = self.initial.get(name)
             if zone and isinstance(value, datetime) and timezone.is_aware(value):
@@ -69,7 +70,7 @@ class LocalTimesForm(forms.ModelForm):
             local = value.replace(tzinfo=ZoneInfo(zone))
             if local.utcoffset() != local.replace(fold=1).utcoffset():
                 self.add_error(name, _("This time is skipped or repeated in %(zone)s when the "
-                                       "clocks change.") % {"zone": zone})
+                                       "clocks change.") % {"zone": zone_city(zone)})
             else:
                 cleaned_data[name] = local
         return cleaned_data

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from core import colour
+from core.local_forms import zone_city
 from core.urls import page_url
 
 # What the site shows of an accent colour: links on the lightest surfaces and white text on
@@ -387,7 +388,7 @@ class Talk(models.Model):
         raise ValidationError({"start": _(
             "A talk must lie within its event: %(start)s–%(end)s (%(zone)s).") % {
             "start": formats.date_format(start, "DATETIME_FORMAT"),
-            "end": formats.time_format(end, "TIME_FORMAT"), "zone": event.time_zone}})
+            "end": formats.time_format(end, "TIME_FORMAT"), "zone": zone_city(event.time_zone)}})
 
     @property
     def end(self):

@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.countries import country_names
+from core.local_forms import zone_city
 from events.models import Event, Organisation, Series, Speaker, Talk
 from orga import agenda_queries
 from orga.services.agenda import NewOrganisation, NewSpeaker, SpeakerInput, TalkInput
@@ -82,7 +83,7 @@ class TalkForm(forms.Form):
         kwargs.setdefault("auto_id", f"{self.id_prefix}%s")
         super().__init__(*args, **kwargs)
         self.start_help = _("In the time zone of the event: %(zone)s.") % {
-            "zone": event.time_zone}
+            "zone": zone_city(event.time_zone)}
         self.fields["themes"].queryset = series.themes.all()
         self.has_themes = any(True for _theme in self.fields["themes"].queryset)
         self.fields["new_speaker_organisation"].queryset = agenda_queries.organisation_choices()
@@ -149,8 +150,9 @@ class TalkForm(forms.Form):
         local = datetime.combine(day, time.replace(second=0, microsecond=0),
                                  tzinfo=self.event.tzinfo)
         if local.utcoffset() != local.replace(fold=1).utcoffset():
-            self.add_error("start_time", _("This time is skipped or repeated in %(zone)s when "
-                                           "the clocks change.") % {"zone": self.event.time_zone})
+            self.add_error("start_time", _(
+                "This time is skipped or repeated in %(zone)s when the clocks change.")
+                % {"zone": zone_city(self.event.time_zone)})
             return None
         return local
 

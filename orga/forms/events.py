@@ -27,14 +27,13 @@ def series_languages(series: Series) -> list[str]:
 
 
 def zone_choices(current: str | None, moment: datetime) -> list[tuple[str, str]]:
-    """The zones events are likely held in, each named as people say it ("Sofia time (EET,
-    UTC+2)" at `moment`), and the event's own zone if it is another one."""
+    """The zones events are likely held in, each named as people say it in the reader's
+    language ("Sofia time (EET, UTC+2)" at `moment`), and the event's own zone if it is
+    another one. The database's name ("Europe/Sofia") is not shown: it is English."""
     zones = ["UTC", *local_forms.ZONE_CITIES]
     if current and current not in zones:
         zones.append(current)
-    labels = {zone: local_forms.zone_label(zone, moment) for zone in zones}
-    return [(zone, labels[zone] if labels[zone] == zone else f"{labels[zone]} — {zone}")
-            for zone in zones]
+    return [(zone, local_forms.zone_label(zone, moment)) for zone in zones]
 
 
 class LocalDateTimeInput(forms.DateTimeInput):
