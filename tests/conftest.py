@@ -40,6 +40,9 @@ def pytest_collection_modifyitems(config, items) -> None:
     for item in items:
         if "postgres" in item.keywords and not on_postgres:
             item.add_marker(pytest.mark.skip(reason="runs in the PostgreSQL pass of the suite"))
+        if "sqlite_pass_only" in item.keywords and on_postgres:
+            item.add_marker(pytest.mark.skip(
+                reason="the pages look the same on every database: SQLite pass only"))
 
 
 @pytest.fixture(autouse=True)

@@ -836,6 +836,7 @@ def browser_context(browser, client, live_server, user, *, width: int, locale: s
 
 
 @pytest.mark.browser
+@pytest.mark.sqlite_pass_only
 @pytest.mark.django_db(transaction=True)
 def test_in_a_browser_htmx_moves_and_adds_in_place_and_the_page_stays_accessible(
         browser, client, live_server, agenda):
@@ -867,6 +868,7 @@ def test_in_a_browser_htmx_moves_and_adds_in_place_and_the_page_stays_accessible
 
 
 @pytest.mark.browser
+@pytest.mark.sqlite_pass_only
 @pytest.mark.django_db(transaction=True)
 def test_in_a_browser_every_page_of_the_agenda_editor_is_accessible_on_a_tablet_and_a_phone(
         browser, client, live_server, agenda):
@@ -900,6 +902,7 @@ def test_in_a_browser_every_page_of_the_agenda_editor_is_accessible_on_a_tablet_
 
 
 @pytest.mark.browser
+@pytest.mark.sqlite_pass_only
 @pytest.mark.django_db(transaction=True)
 def test_in_a_browser_a_talk_is_dragged_to_another_place(browser, client, live_server, agenda):
     context = browser_context(browser, client, live_server, agenda.world.users["organiser"],

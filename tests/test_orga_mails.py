@@ -562,6 +562,7 @@ def test_registration_mails_name_their_series(world):
 # In a browser
 
 @pytest.mark.browser
+@pytest.mark.sqlite_pass_only
 @pytest.mark.django_db(transaction=True)
 def test_an_organiser_writes_to_the_waitlisted_and_finds_the_mails_in_the_outbox(
         page, live_server, settings):

@@ -694,6 +694,7 @@ def test_a_cancellation_and_a_capacity_raised_at_once_promote_in_order():
 
 
 @pytest.mark.browser
+@pytest.mark.sqlite_pass_only
 @pytest.mark.django_db(transaction=True)
 def test_filtering_in_the_browser_and_exporting_what_it_shows(page, live_server):
     import openpyxl

@@ -11,7 +11,8 @@ from orga.services.audit import audit_record
 from tests.factories import theme_create
 from tests.orga_world import orga_world
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.sqlite_pass_only,
+              pytest.mark.django_db(transaction=True)]
 
 
 def _logged_in(browser, live_server, user, width: int):
