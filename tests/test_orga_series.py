@@ -18,6 +18,7 @@ from orga.models import AuditEntry, TeamMember
 from registrations.models import ConsentText
 from tests.factories import event_create, region_create, theme_create
 from tests.orga_world import client_as, orga_world, user_create
+from tests.test_races_publish import race
 
 pytestmark = pytest.mark.django_db
 
@@ -573,32 +574,6 @@ def test_region_events_count_in_the_list(organiser, world):
 # Races on PostgreSQL --------------------------------------------------------------------
 
 
-def _race(actions) -> list[BaseException]:
-    """Run the actions in threads released together; the errors they raised."""
-    import threading
-
-    from django.db import connection
-
-    barrier = threading.Barrier(len(actions))
-    errors: list[BaseException] = []
-
-    def run(action) -> None:
-        try:
-            barrier.wait(timeout=30)
-            action()
-        except BaseException as error:  # noqa: BLE001 - reported by the main thread
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(action,)) for action in actions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return errors
-
-
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_two_organisers_stepping_down_at_once_leave_one():
@@ -616,7 +591,7 @@ def test_two_organisers_stepping_down_at_once_leave_one():
                             role="coordinator", region=world.leipzig_region)
         leave = partial(team_member_remove, actor=world.users["sofia"], member=stoyan)
 
-        errors = _race([step_down, leave])
+        errors = race([step_down, leave])
 
         assert [type(error) for error in errors] == [SetupError], round_number
         assert TeamMember.objects.filter(series=series, role="organiser").count() == 1
@@ -629,7 +604,7 @@ def test_two_privacy_notices_at_once_get_the_next_two_versions():
 
     world = orga_world()
 
-    errors = _race([
+    errors = race([
         lambda: consent_text_publish(actor=world.users["organiser"], series=world.series,
                                      texts={"text_en": "One."}),
         lambda: consent_text_publish(actor=world.users["organiser"], series=world.series,

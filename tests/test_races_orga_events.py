@@ -4,12 +4,11 @@ while people confirm registrations, cancel theirs and the waiting list moves up.
 order the transactions commit in, no seat is lost or given twice, nobody is left holding a
 place at an event that is gone, and no request answers 500."""
 
-import threading
+import contextlib
 from collections.abc import Callable
 from functools import partial
 
 import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -21,6 +20,7 @@ from registrations.models import Registration, SeriesRegistration
 from registrations.services import RegistrationError
 from tests.factories import event_create, series_create
 from tests.orga_world import user_create
+from tests.test_races_publish import race as race_together
 from tests.test_registrations_factories import (
     consent_text_create,
     participant_create,
@@ -36,26 +36,12 @@ State = Registration.State
 def race(actions: list[Callable[[], object]]) -> list[BaseException]:
     """Run the actions in threads, released together; the errors they raised (a refusal
     of the rules, RegistrationError, is an answer, not an error)."""
-    barrier = threading.Barrier(len(actions))
-    errors: list[BaseException] = []
+    return race_together([partial(_refusal_is_an_answer, action) for action in actions])
 
-    def run(action) -> None:
-        try:
-            barrier.wait(timeout=30)
-            action()
-        except RegistrationError:
-            pass
-        except BaseException as error:  # noqa: BLE001 - reported by the main thread
-            errors.append(error)
-        finally:
-            connection.close()
 
-    threads = [threading.Thread(target=run, args=(action,)) for action in actions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return errors
+def _refusal_is_an_answer(action: Callable[[], object]) -> None:
+    with contextlib.suppress(RegistrationError):
+        action()
 
 
 def organiser_of(series):
