@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "reports",
     "mail",
     "registrations",
+    "attendance",
+    "feedback",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "rules",

@@ -32,4 +32,6 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("reports.urls")),
     path("", include("registrations.urls")),
+    path("", include("attendance.urls")),
+    path("", include("feedback.urls")),
 )

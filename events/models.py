@@ -140,6 +140,11 @@ class Series(models.Model):
         help_text=_("The colour of the header, buttons and links, e.g. #0b5563; empty for the "
                     "default. It must be dark enough for white text."),
     )
+    attendance_threshold_minutes = models.PositiveSmallIntegerField(
+        _("minutes that count as attended"), default=15, validators=[MinValueValidator(1)],
+        help_text=_("A participant who was in an online event for at least this many minutes "
+                    "counts as having attended it (in the figures and for a certificate)."),
+    )
     team_requires_two_factor = models.BooleanField(
         _("team must use two-factor authentication"), default=False,
         help_text=_("Organisers and coordinators open the series in the workspace only after "

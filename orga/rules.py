@@ -102,3 +102,17 @@ rules.add_perm("orga.withdraw_mail", is_organiser | (is_coordinator & is_author)
 rules.add_perm("orga.view_event", runs_event)
 rules.add_perm("orga.change_event", runs_event)                  # details, agenda, status
 rules.add_perm("orga.manage_registrations", runs_event)         # add, cancel, capacity
+
+# After the event (obj: an Event): attendance from the video tool and the check-in at the
+# door, the survey to its attendees, its figures (counts, no personal data beyond the
+# event's own registrations, which its runners see anyway)
+rules.add_perm("orga.import_attendance", runs_event)
+rules.add_perm("orga.check_in", runs_event)
+rules.add_perm("orga.send_feedback", runs_event)
+rules.add_perm("orga.view_event_figures", runs_event)
+
+# The series' figures and the funder's export span every region: organisers only
+rules.add_perm("orga.view_figures", is_organiser)
+# Reports (news) speak for the whole series on its public site: organisers draft, edit and
+# publish them (obj: the series, or a reports.Report)
+rules.add_perm("orga.change_report", is_organiser)

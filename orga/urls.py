@@ -5,7 +5,20 @@ tests/test_orga_permissions.py."""
 
 from django.urls import include, path
 
-from orga.views import account, agenda, audit, events, home, mails, registrations, setup
+from orga.views import (
+    account,
+    agenda,
+    attendance,
+    audit,
+    events,
+    feedback,
+    figures,
+    home,
+    mails,
+    registrations,
+    reports,
+    setup,
+)
 
 app_name = "orga"
 
@@ -30,4 +43,8 @@ urlpatterns = [
     path("series/<slug:series>/", include(registrations.urlpatterns)),
     path("series/<slug:series>/", include(mails.urlpatterns)),
     path("series/<slug:series>/", include(audit.urlpatterns)),
+    path("series/<slug:series>/", include(attendance.urlpatterns)),
+    path("series/<slug:series>/", include(feedback.urlpatterns)),
+    path("series/<slug:series>/", include(figures.urlpatterns)),
+    path("series/<slug:series>/", include(reports.urlpatterns)),
 ]

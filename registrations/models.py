@@ -182,6 +182,11 @@ class Registration(models.Model):
         _("minutes attended"), null=True, blank=True,
         help_text=_("How long the participant was there, once the attendance is known."),
     )
+    checked_in_at = models.DateTimeField(
+        _("checked in"), null=True, blank=True,
+        help_text=_("When the participant was ticked off at the door (on-site and hybrid "
+                    "events)."),
+    )
     calendar_sequence = models.PositiveIntegerField(
         _("calendar version"), default=0,
         help_text=_("SEQUENCE of the last calendar entry mailed for this registration; each "

@@ -30,6 +30,7 @@ def series_data(world) -> dict:
     return {"title_en": "Connect Europe", "title_de": "Connect Europa",
             "organiser": world.series.organiser_id, "default_language": "en",
             "content_languages": ["en", "de", "bg"], "retention_months": "24",
+            "attendance_threshold_minutes": "15",
             "registration_open": "on", "is_published": "on"}
 
 

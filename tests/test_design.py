@@ -78,6 +78,7 @@ def series_form_data(series: Series, **changes) -> dict:
     data = {"slug": series.slug, "organiser": series.organiser_id,
             "default_language": series.default_language, "content_languages": "[]",
             "registration_open": "on", "is_published": "on", "retention_months": 24,
+            "attendance_threshold_minutes": 15,
             "accent_colour": series.accent_colour,
             "themes-TOTAL_FORMS": 0, "themes-INITIAL_FORMS": 0,
             "regions-TOTAL_FORMS": 0, "regions-INITIAL_FORMS": 0}

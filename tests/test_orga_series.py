@@ -54,7 +54,8 @@ def settings_data(world, **changes) -> dict:
     data = {"title_en": "Connect Europe", "title_de": world.series.title_de,
             "organiser": world.series.organiser_id,
             "default_language": "en", "content_languages": ["en", "de", "bg"],
-            "retention_months": "24", "registration_open": "on", "is_published": "on"}
+            "retention_months": "24", "attendance_threshold_minutes": "15",
+            "registration_open": "on", "is_published": "on"}
     return {key: value for key, value in (data | changes).items() if value is not None}
 
 

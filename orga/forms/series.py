@@ -149,7 +149,8 @@ class SeriesForm(TranslatedTextsForm):
         model = Series
         fields = [*_translated("title", "tagline", "description"), "organiser",
                   "default_language", "content_languages", "registration_open", "is_published",
-                  "retention_months", "logo", "accent_colour", "team_requires_two_factor"]
+                  "retention_months", "attendance_threshold_minutes", "logo", "accent_colour",
+                  "team_requires_two_factor"]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -12,6 +12,8 @@ SECTIONS = [
     ("orga:registrations", _("Registrations"), "orga.view_registrations"),
     ("orga:mail_compose", _("Write to participants"), "orga.send_mail"),
     ("orga:outbox", _("Outbox"), "orga.view_outbox"),
+    ("orga:figures", _("Figures"), "orga.view_figures"),
+    ("orga:reports", _("Reports"), "orga.change_report"),
     ("orga:team", _("Team"), "orga.manage_team"),
     ("orga:series_edit", _("Settings"), "orga.change_series"),
     ("orga:audit", _("Audit log"), "orga.view_audit"),

@@ -31,7 +31,17 @@ def event_detail(request: HttpRequest, series: str, event: int) -> HttpResponse:
     return render(request, "orga/events/detail.html", {
         "series": series_obj, "event": event_obj, "seats": event_seats(event=event_obj),
         "counts": services.event_registration_counts(event=event_obj),
-        "themes": list(event_obj.themes.all())})
+        "themes": list(event_obj.themes.all()),
+        "perms_after": _after_the_event(request.user, event_obj)})
+
+
+def _after_the_event(user, event: Event) -> dict[str, bool]:
+    """Which of the event's after-the-event pages the user may open."""
+    return {"figures": user.has_perm("orga.view_event_figures", event),
+            "attendance": user.has_perm("orga.import_attendance", event),
+            "check_in": user.has_perm("orga.check_in", event),
+            "feedback": user.has_perm("orga.send_feedback", event),
+            "report": user.has_perm("orga.change_report", event)}
 
 
 @orga_login_required
