@@ -33,12 +33,15 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
 
-# gettext for the catalogues, Chromium for the browser tests (Debian's packages).
+# gettext for the catalogues, Chromium for the browser tests, Pango and HarfBuzz's subset
+# library for WeasyPrint (the certificates of attendance) — Debian's packages.
+WEASYPRINT_LIBRARIES := libpangoft2-1.0-0 libharfbuzz-subset0
 system-packages:
-	@if ! command -v msgfmt >/dev/null || ! test -x /usr/bin/chromium; then \
+	@if ! command -v msgfmt >/dev/null || ! test -x /usr/bin/chromium \
+	    || ! ldconfig -p | grep -q 'libharfbuzz-subset\.so\.0 ' || ! ldconfig -p | grep -q 'libpangoft2-1\.0\.so\.0 '; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && apt-get install -y -qq --no-install-recommends gettext chromium >/dev/null; \
-	  else echo "Install Debian's gettext and chromium (as root) for the browser tests."; fi; \
+	    apt-get update -qq && apt-get install -y -qq --no-install-recommends gettext chromium $(WEASYPRINT_LIBRARIES) >/dev/null; \
+	  else echo "Install Debian's gettext, chromium and $(WEASYPRINT_LIBRARIES) (as root) for the tests."; fi; \
 	fi
 
 messages: $(VENV)/.installed
