@@ -20,13 +20,14 @@ from PIL import Image
 
 from attendance.certificates.codes import ALPHABET, code_display, code_normalised
 from attendance.certificates.document import certificate_document, certificate_pdf
-from attendance.certificates.services import certificate_issue
+from attendance.certificates.services import CertificateRefused, certificate_issue
 from attendance.models import Certificate
 from events.models import Event
 from registrations import links
 from registrations.models import Registration
 from registrations.services import participant_delete
 from tests.factories import event_create, organisation_create, series_create
+from tests.test_races_publish import race
 from tests.test_registrations_factories import participant_create, registration_create
 
 pytestmark = pytest.mark.django_db
@@ -407,3 +408,25 @@ def test_lookups_are_limited_per_ip(client, settings):
     assert "Too many look-ups from your network" in page
     assert certificate.registration.participant.name not in page
     assert elsewhere.status_code == 200
+
+
+def test_the_service_refuses_a_participant_whose_data_was_deleted():
+    registration = attended_registration(language="en")
+    participant_delete(participant=registration.participant)
+
+    with pytest.raises(CertificateRefused, match="Your data has been deleted"):
+        certificate_issue(registration_id=registration.pk)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_first_downloads_issue_one_certificate():
+    registration = attended_registration()
+    codes: list[str] = []
+
+    errors = race([lambda: codes.append(certificate_issue(registration_id=registration.pk).code)
+                   for _ in range(4)])
+
+    assert errors == []
+    assert len(codes) == 4 and len(set(codes)) == 1
+    assert list(Certificate.objects.values_list("code", flat=True)) == codes[:1]
