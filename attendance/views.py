@@ -57,8 +57,8 @@ def verify(request: HttpRequest) -> HttpResponse:
 def _lookups_limited(request: HttpRequest) -> bool:
     return rate_limits_hit(
         Limit("certificate", client_address(request),
-              getattr(settings, "CERTIFICATE_LOOKUP_LIMIT_PER_IP", 30)),
-        window_seconds=getattr(settings, "CERTIFICATE_LOOKUP_WINDOW_SECONDS", 3600))
+              settings.CERTIFICATE_LOOKUP_LIMIT_PER_IP),
+        window_seconds=settings.CERTIFICATE_LOOKUP_WINDOW_SECONDS)
 
 
 @never_cache
