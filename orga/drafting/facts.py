@@ -2,7 +2,7 @@
 
 `report_facts(event=…)` reads the event with its series and organiser, the series' regions
 and themes, the agenda with speakers and their organisations, the attendance counts and
-the next event: nine queries whatever the size of the event. The texts of the data
+the next event: eight queries whatever the size of the event. The texts of the data
 (titles, names, roles) are kept per content language as the site shows them
 (events.content_language.translated: the language, else the series' language, English,
 …); an abstract only in the languages it was written in (a draft quotes no other).
@@ -129,31 +129,30 @@ def report_facts(*, event: Event) -> ReportFacts:
 
     return ReportFacts(
         languages=languages, series_title=text(series, "title"),
-        organiser=series.organiser.name, ordinal=_ordinal(event), kind=event.kind,
+        organiser=series.organiser.name, kind=event.kind,
         title=text(event, "title"), day=event.local_start.date(), format=event.format,
         venue=text(event, "venue"),
         region=text(event.region, "name") if event.region else None,
         region_country=region_country,
         partner_countries=tuple(dict.fromkeys(region.country.code for region in regions)),
-        themes=tuple(themes), **_series_kinds(event), attendance=_attendance(event),
+        themes=tuple(themes), **_series_places(event), attendance=_attendance(event),
         welcome=welcome, keynotes=keynotes, talks=tuple(main), closing=closing,
         talks_regional=talks_regional, next_event=_next_event(event, languages, text),
     )
 
 
-def _ordinal(event: Event) -> int:
-    """Its place among the series' published events by start (cancelled ones not counted);
-    an event not yet published counts as if it were."""
-    earlier = Q(start__lt=event.start) | Q(start=event.start, pk__lt=event.pk)
-    return event.series.events.filter(earlier, status=Event.Status.PUBLISHED).count() + 1
-
-
-def _series_kinds(event: Event) -> dict:
-    counts = event.series.events.filter(
-        Q(status=Event.Status.PUBLISHED) | Q(pk=event.pk)).aggregate(
+def _series_places(event: Event) -> dict:
+    """Its place among the series' published events by start (cancelled and draft ones not
+    counted; the event itself counts even if it is not published), how many regional
+    showcases the series has and whether it has a pitch session: one query."""
+    published = Q(status=Event.Status.PUBLISHED)
+    earlier = published & (Q(start__lt=event.start) | Q(start=event.start, pk__lt=event.pk))
+    counts = event.series.events.filter(published | Q(pk=event.pk)).aggregate(
+        earlier=Count("pk", filter=earlier),
         showcases=Count("pk", filter=Q(kind=Event.Kind.SHOWCASE)),
         pitch_sessions=Count("pk", filter=Q(kind=Event.Kind.PITCH_SESSION)))
-    return {"showcases": counts["showcases"], "has_pitch_session": counts["pitch_sessions"] > 0}
+    return {"ordinal": counts["earlier"] + 1, "showcases": counts["showcases"],
+            "has_pitch_session": counts["pitch_sessions"] > 0}
 
 
 def _attendance(event: Event) -> Attendance:
