@@ -428,7 +428,7 @@ def test_draft_with_one_registered_person_agrees_in_number():
 
     drafts = report_draft(event=event)
 
-    assert "Angemeldet hatten sich 1 Person aus 1 Land." in drafts["de"].body
+    assert "Angemeldet hatte sich 1 Person aus 1 Land." in drafts["de"].body
     assert "Se había inscrito 1 persona de 1 país." in drafts["es"].body
     assert "Si era iscritta 1 persona da 1 paese." in drafts["it"].body
     assert "Регистриран беше 1 човек от 1 държава." in drafts["bg"].body
@@ -540,3 +540,40 @@ def test_draft_is_written_in_the_series_content_languages_only():
     _series, event = world(languages=["de", "en"])
 
     assert list(report_draft(event=event)) == ["de", "en"]
+
+
+@pytest.mark.django_db
+def test_draft_mentions_the_welcome_and_a_single_partner_country():
+    _series, event = world()
+    talk_create(event=event, kind=Talk.Kind.WELCOME, speakers=[speaker_create(name="Wanda")])
+    talk_create(event=event, kind=Talk.Kind.BREAK, title_en="Coffee break")
+    speakers_world(event, 2)
+
+    drafts = report_draft(event=event)
+
+    assert ("The event opened with a welcome by **Wanda** (Engineer, Organisation"
+            in drafts["en"].body)
+    assert "Coffee break" not in drafts["en"].body
+    assert "regional actors from the partner country Germany present" in drafts["en"].body
+    assert "regionale Akteure aus dem Partnerland Deutschland vor" in drafts["de"].body
+    assert "actores regionales del país socio Alemania" in drafts["es"].body
+    assert "attori regionali del paese partner Germania" in drafts["it"].body
+    assert "участници от партньорската държава Германия" in drafts["bg"].body
+    assert "Първия доклад изнесе **Person 1**" in drafts["bg"].body
+
+
+def test_languages_small_words_follow_the_next_sound_and_number():
+    from orga.drafting import bg, es, it
+
+    assert es.join(["España", "Italia"]) == "España e Italia"
+    assert es.join(["agua", "hielo"]) == "agua y hielo"  # 'hie' is not an i- sound
+    assert es.join(["Francia", "Hidalgo"]) == "Francia e Hidalgo"
+    assert it.join(["Lazio", "Emilia-Romagna"]) == "Lazio ed Emilia-Romagna"
+    assert it.the_ordinal(8, "incontro", preposition="a") == "all'ottavo incontro"
+    assert it.the_ordinal(11, "incontro") == "l'undicesimo incontro"
+    assert it.the_ordinal(21, "incontro", preposition="di") == "del 21º incontro"
+    assert it.on_day(date(2026, 6, 8)) == "l'8 giugno 2026"
+    assert it.on_day(date(2026, 6, 1)) == "il 1º giugno 2026"
+    assert [bg.ordinal_neuter(n) for n in (5, 11, 21, 22, 23, 27, 30)] == [
+        "петото", "11-ото", "21-вото", "22-рото", "23-тото", "27-мото", "30-ото"]
+    assert es.ordinal(3) == "tercer" and es.ordinal_feminine(3) == "tercera"

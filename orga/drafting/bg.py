@@ -149,7 +149,7 @@ def summary(facts: ReportFacts) -> str:
         return f"{opening} и представи {region}."
     if content:
         return f"{opening}, с {content}."
-    return f"{opening}."
+    return full_stop(opening)
 
 
 def held(facts: ReportFacts, *, markdown: bool = True) -> str:
@@ -202,8 +202,9 @@ def series(facts: ReportFacts) -> str:
     if countries:
         where = (f"В {counted(facts.showcases, 'среща', 'срещи', NUMBERS_FEMININE)}"
                  if facts.showcases >= 2 else "В поредицата")
-        sentence = (f"{where} регионални участници от партньорските държави {countries} се "
-                    "представят")
+        partners = ("партньорските държави" if len(facts.partner_countries) > 1 else
+                    "партньорската държава")
+        sentence = f"{where} регионални участници от {partners} {countries} се представят"
         sentence += f" по темите на поредицата: {themes}." if themes else "."
         sentences.append(sentence)
     elif themes:
@@ -257,7 +258,7 @@ def talk_sentence(facts: ReportFacts, index: int, talk: TalkFacts) -> str:
     if not who:
         return f"Първи беше {topic}." if index == 0 else f"После последва {topic}."
     if index == 0:
-        return f"{verb(talk, 'Започна', 'Започнаха')} {who} с {topic}."
+        return f"Първия доклад {verb(talk, 'изнесе', 'изнесоха')} {who}: {topic}."
     if index == last and 2 <= index < len(ORDINALS_MASCULINE) and facts.talks_regional:
         region = md(facts.region[LANGUAGE])
         return (f"{capital(ORDINALS_MASCULINE[index])} и последен доклад от регион {region} "
@@ -273,7 +274,8 @@ def talks(facts: ReportFacts) -> list[str]:
     blocks = [with_excerpt(talk_sentence(facts, index, talk), talk)
               for index, talk in enumerate(facts.talks)]
     if not facts.keynotes and facts.welcome:
-        blocks[0] = f"{welcome(facts)} започна програмата. {blocks[0]}"
+        blocks[0] = (f"Събитието започна с приветствие от {speakers(facts.welcome)}. "
+                     f"{talk_intro(facts)} {blocks[0]}")
     elif intro := talk_intro(facts):
         blocks[0] = f"{intro} {blocks[0]}"
     return blocks
@@ -302,10 +304,10 @@ def next_event(facts: ReportFacts) -> str:
             region += f" ({md(country(following.country))})"
         sentence = f"Следващото събитие ще се проведе {when} и ще представи {region}."
     elif following.kind == Event.Kind.PITCH_SESSION:
-        sentence = f"Следващото събитие, питч сесията, ще се проведе {when}."
+        sentence = full_stop(f"Следващото събитие, питч сесията, ще се проведе {when}")
     else:
-        sentence = (f"Следващото събитие, {quoted(following.title[LANGUAGE])}, ще се проведе "
-                    f"{when}.")
+        sentence = full_stop(f"Следващото събитие, {quoted(following.title[LANGUAGE])}, ще се "
+                             f"проведе {when}")
     return (f"{sentence} Ако искате да се включите в този международен обмен, "
             f"[регистрирайте се тук]({following.url[LANGUAGE]}).")
 

@@ -179,7 +179,8 @@ def opening(facts: ReportFacts) -> str:
         second = ("Begrüßt wurden **\\[Zahl der "
                   "Teilnehmenden: ergänzen, sobald die Anwesenheit bekannt ist\\]**.")
         if attendance.registered:
-            second += (f" Angemeldet hatten sich {persons(attendance.registered)} "
+            had = "hatte" if attendance.registered == 1 else "hatten"
+            second += (f" Angemeldet {had} sich {persons(attendance.registered)} "
                        f"{from_countries(attendance.registered_countries)}.")
     return f"{first} {second} {full_stop(f'Veranstalter der Reihe ist {organiser}')}"
 
@@ -190,8 +191,9 @@ def series(facts: ReportFacts) -> str:
     sentences = []
     if countries:
         where = f"In {meetings(facts.showcases)}" if facts.showcases >= 2 else "In der Reihe"
-        sentence = (f"{where} stellen sich regionale Akteure aus den Partnerländern "
-                    f"{countries}")
+        partners = ("den Partnerländern" if len(facts.partner_countries) > 1 else
+                    "dem Partnerland")
+        sentence = f"{where} stellen sich regionale Akteure aus {partners} {countries}"
         sentence += (f" zu den Themenfeldern der Reihe vor: {themes}." if themes else " vor.")
         sentences.append(sentence)
     elif themes:
@@ -265,7 +267,8 @@ def talks(facts: ReportFacts) -> list[str]:
     blocks = [with_excerpt(talk_sentence(facts, index, talk), talk)
               for index, talk in enumerate(facts.talks)]
     if not facts.keynotes and facts.welcome:
-        blocks[0] = f"{welcome(facts)} ging es in das Programm. {blocks[0]}"
+        blocks[0] = (f"Die Veranstaltung begann mit einer Begrüßung durch "
+                     f"{speakers(facts.welcome)}. {talk_intro(facts)} {blocks[0]}")
     elif intro := talk_intro(facts):
         blocks[0] = f"{intro} {blocks[0]}"
     return blocks

@@ -170,7 +170,9 @@ def series(facts: ReportFacts) -> str:
     if countries:
         meetings = (f"In {count(facts.showcases, 'meeting', 'meetings', words=True)}"
                     if facts.showcases >= 2 else "In the series")
-        sentence = f"{meetings}, regional actors from the partner countries {countries} present"
+        partners = ("the partner countries" if len(facts.partner_countries) > 1 else
+                    "the partner country")
+        sentence = f"{meetings}, regional actors from {partners} {countries} present"
         sentence += (f" themselves on its themes: {themes}." if themes else " themselves.")
         sentences.append(sentence)
     elif themes:
@@ -231,13 +233,12 @@ def talk_sentence(facts: ReportFacts, index: int, talk: TalkFacts) -> str:
 def talks(facts: ReportFacts) -> list[str]:
     if not facts.talks:
         return []
-    intro = talk_intro(facts)
     blocks = [with_excerpt(talk_sentence(facts, index, talk), talk)
               for index, talk in enumerate(facts.talks)]
-    if not facts.keynotes and facts.welcome:
-        blocks[0] = f"{welcome(facts)}{blocks[0][0].lower()}{blocks[0][1:]}"
-    elif intro:
-        blocks[0] = f"{intro} {blocks[0]}"
+    lead = [talk_intro(facts), blocks[0]]
+    if facts.welcome and not facts.keynotes:
+        lead.insert(0, f"The event opened with a welcome by {speakers(facts.welcome)}.")
+    blocks[0] = " ".join(part for part in lead if part)
     return blocks
 
 

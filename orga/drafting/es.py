@@ -203,7 +203,9 @@ def series(facts: ReportFacts) -> str:
     if countries:
         where = (f"En {counted(facts.showcases, 'encuentro', 'encuentros')}, "
                  if facts.showcases >= 2 else "En la serie, ")
-        sentence = f"{where}actores regionales de los países socios {countries} se presentan"
+        partners = ("de los países socios" if len(facts.partner_countries) > 1 else
+                    "del país socio")
+        sentence = f"{where}actores regionales {partners} {countries} se presentan"
         sentence += f" en torno a los ejes de la serie: {themes}." if themes else "."
         sentences.append(sentence)
     elif themes:
@@ -257,7 +259,7 @@ def talk_sentence(facts: ReportFacts, index: int, talk: TalkFacts) -> str:
     if not who:
         return f"Primero llegó {topic}." if index == 0 else f"Después llegó {topic}."
     if index == 0:
-        return f"{verb(talk, 'Comenzó', 'Comenzaron')} {who} con {topic}."
+        return f"{verb(talk, 'Abrió', 'Abrieron')} el turno {who} con {topic}."
     if index == last and index >= 2 and facts.talks_regional:
         region = md(facts.region[LANGUAGE])
         return (f"La {ordinal_feminine(index + 1)} y última charla de la región de {region} "
@@ -273,7 +275,8 @@ def talks(facts: ReportFacts) -> list[str]:
     blocks = [with_excerpt(talk_sentence(facts, index, talk), talk)
               for index, talk in enumerate(facts.talks)]
     if not facts.keynotes and facts.welcome:
-        blocks[0] = f"{welcome(facts)}, comenzó el programa. {blocks[0]}"
+        blocks[0] = (f"El encuentro comenzó con la bienvenida de {speakers(facts.welcome)}. "
+                     f"{talk_intro(facts)} {blocks[0]}")
     elif intro := talk_intro(facts):
         blocks[0] = f"{intro} {blocks[0]}"
     return blocks

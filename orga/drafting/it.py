@@ -217,7 +217,8 @@ def series(facts: ReportFacts) -> str:
     if countries:
         where = (f"In {counted(facts.showcases, 'incontro', 'incontri')}, "
                  if facts.showcases >= 2 else "Nella serie, ")
-        sentence = f"{where}attori regionali dei paesi partner {countries} si presentano"
+        partners = "dei paesi partner" if len(facts.partner_countries) > 1 else "del paese partner"
+        sentence = f"{where}attori regionali {partners} {countries} si presentano"
         sentence += f" sui temi della serie: {themes}." if themes else "."
         sentences.append(sentence)
     elif themes:
@@ -287,7 +288,8 @@ def talks(facts: ReportFacts) -> list[str]:
     blocks = [with_excerpt(talk_sentence(facts, index, talk), talk)
               for index, talk in enumerate(facts.talks)]
     if not facts.keynotes and facts.welcome:
-        blocks[0] = f"{welcome(facts)}, è iniziato il programma. {blocks[0]}"
+        blocks[0] = (f"L'incontro si è aperto con il benvenuto di {speakers(facts.welcome)}. "
+                     f"{talk_intro(facts)} {blocks[0]}")
     elif intro := talk_intro(facts):
         blocks[0] = f"{intro} {blocks[0]}"
     return blocks
