@@ -2,32 +2,23 @@
 from the platform's data in each content language of the series.
 
 `report_draft(event=…)` returns {language code: ReportDraft} for the series' content
-languages. FOUNDATION VERSION: one plain sentence per language; the drafting helper
-replaces it with the real composition (facts gathered once, sentences per language with
-their grammar) and keeps this interface.
+languages. The facts are gathered once (`facts.report_facts`: a fixed number of queries);
+each language writes its own sentences over them, with its own grammar (`de`, `en`, `es`,
+`it`, `bg`: plural forms, ordinals with gender, cases, enumerations). The body is Markdown
+for reports.markup, with every text from the database escaped; title and summary are plain
+text. A content language without a module of its own gets the English draft.
 """
 
-from dataclasses import dataclass
-
-from django.utils import translation
-
 from events.models import Event
+from orga.drafting import bg, de, en, es, it
+from orga.drafting.common import ReportDraft
+from orga.drafting.facts import report_facts
 
+WRITERS = {module.LANGUAGE: module for module in (de, en, es, it, bg)}
 
-@dataclass(frozen=True)
-class ReportDraft:
-    language: str
-    title: str
-    summary: str
-    body: str  # Markdown
+__all__ = ["ReportDraft", "report_draft"]
 
 
 def report_draft(*, event: Event) -> dict[str, ReportDraft]:
-    languages = event.series.content_languages or [event.series.default_language]
-    drafts = {}
-    for language in languages:
-        with translation.override(language):
-            title = getattr(event, f"title_{language}", "") or event.title
-        drafts[language] = ReportDraft(language=language, title=title, summary="",
-                                       body=f"{title}: {event.start:%Y-%m-%d}.")
-    return drafts
+    facts = report_facts(event=event)
+    return {language: WRITERS.get(language, en).draft(facts) for language in facts.languages}
