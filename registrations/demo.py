@@ -1,6 +1,6 @@
 """The demo series' privacy notice, so that visitors of the demo can register, and the 37
 participants of the Leipzig kick-off (the seed's report counts them), registered, confirmed
-and marked as attended.
+and marked as attended, with the minutes each stayed.
 
 The participants are invented; their addresses are under example.org. They registered for
 the Leipzig event alone (no series registration: that would hold places at the coming
@@ -158,6 +158,13 @@ def consent_demo_load(*, series: Series) -> ConsentText:
             **{f"text_{language}": text for language, text in PRIVACY_NOTICE.items()}})
 
 
+def _demo_minutes(*, number: int, event: Event) -> int:
+    """How long the demo's participant number `number` stayed: most of the event, some
+    joined late or left early (between an hour and all of it)."""
+    length = int((event.end - event.start).total_seconds() // 60)
+    return length - (number * 29) % max(length - 60, 1)
+
+
 @transaction.atomic
 def participants_demo_load(*, series: Series, consent: ConsentText) -> list[Registration]:
     """The Leipzig kick-off's participants, each with a confirmed, attended registration.
@@ -206,7 +213,9 @@ def participants_demo_load(*, series: Series, consent: ConsentText) -> list[Regi
     return rows_save(Registration, [
         ({"participant": participant, "event": event}, {
             "state": Registration.State.CONFIRMED, "attended": True,
+            "attended_minutes": _demo_minutes(number=number, event=event),
             "requested_at": requested, "confirmed_at": participant.confirmed_at,
             "cancelled_at": None, "series_registration": None,
         }, held.get(participant.pk))
-        for participant, (_email, requested, _values) in zip(participants, rows, strict=True)])
+        for number, (participant, (_email, requested, _values))
+        in enumerate(zip(participants, rows, strict=True))])
