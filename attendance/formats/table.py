@@ -1,0 +1,239 @@
+"""Tables: a CSV text split into rows, a table's header recognised by its column names (in
+our five languages, and the video tools' own), and its rows read into people.
+
+A plain table, for any other tool, needs a column with e-mail addresses or names and one
+with minutes or a duration (or a join and a leave time to compute it from); first and last
+name columns, a role column and join/leave times are read when present.
+"""
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from attendance.formats.base import ReportUnreadable
+from attendance.formats.people import People, Skipped
+from attendance.formats.values import (
+    DateReader,
+    duration_seconds,
+    name_clean,
+    name_original,
+    role_read,
+)
+
+HEADER_SEARCH = 40  # lines a header may be preceded by (a summary block, a title)
+MAX_COLUMNS = 60
+SNIFF_LINES = 60
+DELIMITERS = ("\t", ";", ",")
+
+# Column kinds: what a column holds.
+EMAIL, NAME, NAME_ORIGINAL, FIRST, LAST, MINUTES, DURATION = (
+    "email", "name", "name_original", "first", "last", "minutes", "duration")
+JOIN, LEAVE, ROLE, UPN, GUEST, WAITING, ACTION, TIMESTAMP = (
+    "join", "leave", "role", "upn", "guest", "waiting", "action", "timestamp")
+
+EXACT = {
+    # Zoom
+    "name (original name)": NAME_ORIGINAL, "name(original name)": NAME_ORIGINAL,
+    "user name (original name)": NAME_ORIGINAL, "user email": EMAIL, "guest": GUEST,
+    "is guest": GUEST, "in waiting room": WAITING, "recording consent": None,
+    "recording disclaimer response": None,
+    # Teams
+    "participant id (upn)": UPN, "upn": UPN, "teilnehmer-id (upn)": UPN,
+    "user action": ACTION, "benutzeraktion": ACTION, "timestamp": TIMESTAMP,
+    "zeitstempel": TIMESTAMP, "full name": NAME, "vollständiger name": NAME,
+    # the others, in our five languages
+    "first name": FIRST, "firstname": FIRST, "given name": FIRST, "vorname": FIRST,
+    "nombre de pila": FIRST, "nome di battesimo": FIRST, "собствено име": FIRST,
+    "last name": LAST, "lastname": LAST, "surname": LAST, "family name": LAST,
+    "nachname": LAST, "familienname": LAST, "apellido": LAST, "apellidos": LAST,
+    "cognome": LAST, "фамилия": LAST,
+    "role": ROLE, "rolle": ROLE, "rol": ROLE, "ruolo": ROLE, "роля": ROLE,
+    "mail": EMAIL, "correo": EMAIL, "posta elettronica": EMAIL, "имейл": EMAIL,
+    "email": EMAIL, "e-mail": EMAIL,
+    # a summary's columns, not a participant's
+    "participants": None, "topic": None, "meeting id": None, "id": None,
+}
+# Then by the words a column's name contains, in this order.
+CONTAINS = (
+    (EMAIL, ("mail", "correo", "posta elettronica", "имейл", "поща")),
+    (MINUTES, ("minute", "minuten", "minutos", "minuti", "минут", "(min)", "mins")),
+    (DURATION, ("duration", "dauer", "duración", "duracion", "durata", "продължителност",
+                "time attended", "attendance time", "time in session", "anwesenheit")),
+    (JOIN, ("join", "beitritt", "beigetreten", "entrada", "ingreso", "ingresso",
+            "accesso", "влизане", "присъедин")),
+    (LEAVE, ("leave", "left", "exit", "verlassen", "salida", "uscita", "излизане",
+             "напускане")),
+    (NAME, ("name", "nombre", "nome", "име", "participant", "teilnehmer", "attendee",
+            "asistente", "partecipante", "participante", "участник")),
+)
+WANTED = _("a column with e-mail addresses or names (such as “Email” or “Name”) and one "
+           "with minutes or a duration (such as “Minutes” or “Duration”)")
+
+
+def header_key(value: str) -> str:
+    return " ".join(value.replace("\ufeff", "").strip().strip('"').casefold().split())
+
+
+def column_kind(header: str) -> str | None:
+    key = header_key(header)
+    if not key:
+        return None
+    if key in EXACT:
+        return EXACT[key]
+    for kind, words in CONTAINS:
+        if any(word in key for word in words):
+            return kind
+    return None
+
+
+@dataclass
+class Header:
+    index: int  # the header's row
+    columns: dict[str, int]  # kind → column (the first of each kind)
+    names: list[str]  # the header's cells as written
+
+    def has(self, *kinds: str) -> bool:
+        return all(kind in self.columns for kind in kinds)
+
+    @property
+    def readable(self) -> bool:
+        who = self.columns.keys() & {EMAIL, NAME, NAME_ORIGINAL, FIRST, LAST}
+        how_long = self.has(MINUTES) or self.has(DURATION) or self.has(JOIN, LEAVE)
+        return bool(who) and how_long
+
+
+def header_of(rows: list[list[str]], index: int) -> Header:
+    columns: dict[str, int] = {}
+    for position, cell in enumerate(rows[index][:MAX_COLUMNS]):
+        kind = column_kind(cell)
+        if kind and kind not in columns:
+            columns[kind] = position
+    return Header(index, columns, rows[index])
+
+
+def header_find(rows: list[list[str]], start: int = 0) -> Header | None:
+    """The first readable header from row `start` on (within HEADER_SEARCH rows)."""
+    for index in range(start, min(len(rows), start + HEADER_SEARCH)):
+        if sum(1 for cell in rows[index] if cell) >= 2:
+            header = header_of(rows, index)
+            if header.readable:
+                return header
+    return None
+
+
+def header_missing(rows: list[list[str]]) -> ReportUnreadable:
+    """The refusal of a table without a header we can read: it names what it found."""
+    first = next((row for row in rows[:HEADER_SEARCH] if sum(1 for c in row if c) >= 2),
+                 None)
+    if first is None:
+        return ReportUnreadable(_(
+            "This file holds no table: an attendance report needs %(wanted)s.")
+            % {"wanted": WANTED})
+    found = ", ".join(f"“{cell[:40]}”" for cell in first[:12] if cell)
+    return ReportUnreadable(_(
+        "The columns of this table are not those of an attendance report. It needs "
+        "%(wanted)s; its first line has: %(found)s.") % {"wanted": WANTED, "found": found})
+
+
+def csv_rows(text: str) -> list[list[str]]:
+    """The rows of a CSV text, its delimiter (tab, semicolon or comma) sniffed from its
+    first lines; cells stripped."""
+    delimiter = _delimiter(text)
+    try:
+        return [[cell.strip() for cell in row[:MAX_COLUMNS]]
+                for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    except csv.Error:
+        raise ReportUnreadable(_("This file is no table we can read (a CSV file with "
+                                 "a broken line).")) from None
+
+
+def _delimiter(text: str) -> str:
+    lines = [line for line in text[:200_000].splitlines()[:SNIFF_LINES] if line.strip()]
+    best, best_score = ",", 0
+    for delimiter in DELIMITERS:
+        try:
+            counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        except csv.Error:
+            continue
+        widths = [count for count in counts if count > 1]
+        if not widths:
+            continue
+        # The delimiter that splits the most lines, then the most consistently.
+        mode = max(set(widths), key=widths.count)
+        score = len(widths) * 1_000_000 + widths.count(mode) * 1000 + min(mode, 999)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def cell(row: list[str], header: Header, kind: str) -> str:
+    position = header.columns.get(kind)
+    if position is None or position >= len(row):
+        return ""
+    return row[position]
+
+
+def table_dates(rows: Iterable[list[str]], header: Header) -> list[str]:
+    return [cell(row, header, kind) for row in rows for kind in (JOIN, LEAVE)
+            if kind in header.columns]
+
+
+def table_read(rows: list[list[str]], header: Header, *, people: People, skipped: Skipped,
+               dates: DateReader, stop_at_blank: bool = False) -> None:
+    """Reads the rows under `header` into `people`; a row that cannot be read is skipped
+    (`skipped` says which). `stop_at_blank`: the table ends at the first empty line."""
+    for number in range(header.index + 1, len(rows)):
+        row = rows[number]
+        if not any(row):
+            if stop_at_blank:
+                return
+            continue
+        if cell(row, header, WAITING).casefold() in {"yes", "ja", "sí", "si", "да"}:
+            continue  # time in Zoom's waiting room is no attendance
+        _row_read(row, number + 1, header, people, skipped, dates)
+
+
+def _row_read(row: list[str], line: int, header: Header, people: People, skipped: Skipped,
+              dates: DateReader) -> None:
+    name = _name(row, header)
+    email = cell(row, header, EMAIL)
+    upn = cell(row, header, UPN)
+    if not email and "@" in upn and "#ext#" not in upn.casefold():
+        email = upn
+    if "@" not in email:
+        email = ""
+    if not name and not email:
+        skipped.person.append(line)
+        return
+    join_text, leave_text = cell(row, header, JOIN), cell(row, header, LEAVE)
+    first_join = dates.read(join_text) if join_text else None
+    last_leave = dates.read(leave_text) if leave_text else None
+    if (join_text and first_join is None) or (leave_text and last_leave is None):
+        skipped.times.append(line)
+    seconds = _seconds(row, header)
+    if seconds is None and first_join and last_leave and last_leave >= first_join:
+        seconds = int((last_leave - first_join).total_seconds())
+    if seconds is None or seconds > 7 * 24 * 3600:
+        skipped.duration.append(line)
+        return
+    people.add(name=name, email=email, seconds=seconds, role=role_read(cell(row, header, ROLE)),
+               first_join=first_join, last_leave=last_leave)
+
+
+def _name(row: list[str], header: Header) -> str:
+    if NAME_ORIGINAL in header.columns:
+        return name_original(cell(row, header, NAME_ORIGINAL))
+    if NAME in header.columns:
+        return name_clean(cell(row, header, NAME))
+    return name_clean(f"{cell(row, header, FIRST)} {cell(row, header, LAST)}")
+
+
+def _seconds(row: list[str], header: Header) -> int | None:
+    for kind in (MINUTES, DURATION):
+        if kind in header.columns:
+            return duration_seconds(cell(row, header, kind))
+    return None
+
