@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from attendance.formats.base import ReportUnreadable
 from attendance.formats.people import People, Skipped
 from attendance.formats.values import (
+    MAX_MINUTES,
     DateReader,
     duration_seconds,
     name_clean,
@@ -216,7 +217,7 @@ def _row_read(row: list[str], line: int, header: Header, people: People, skipped
     seconds = _seconds(row, header)
     if seconds is None and first_join and last_leave and last_leave >= first_join:
         seconds = int((last_leave - first_join).total_seconds())
-    if seconds is None or seconds > 7 * 24 * 3600:
+    if seconds is None or seconds > MAX_MINUTES * 60:
         skipped.duration.append(line)
         return
     people.add(name=name, email=email, seconds=seconds, role=role_read(cell(row, header, ROLE)),

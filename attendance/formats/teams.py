@@ -216,6 +216,6 @@ def _actions_read(rows: list[list[str]], header: Header) -> AttendanceReport:
             "%(count)d person has no “Left” line: counted until the meeting's end.",
             "%(count)d people have no “Left” line: counted until the meeting's end.",
             len(open_joins)) % {"count": len(open_joins)})
-    return AttendanceReport(format="teams", rows=people.rows(),
-                            meeting_id=_meeting_id(summary),
+    rows = sorted(people.rows(), key=lambda row: row.first_join)  # in order of arrival
+    return AttendanceReport(format="teams", rows=rows, meeting_id=_meeting_id(summary),
                             started_at=_started(summary, dates), warnings=warnings)

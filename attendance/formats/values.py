@@ -21,6 +21,7 @@ from datetime import datetime
 
 DURATION_UNIT = re.compile(r"(\d+(?:[.,]\d+)?)\s*([^\W\d_]+)\.?", re.UNICODE)
 DURATION_CLOCK = re.compile(r"^(\d{1,4}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?$")
+MAX_MINUTES = 7 * 24 * 60  # a longer duration is no meeting's
 NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 HOURS = ("h", "std", "stun", "hora", "ora", "ore", "ч")
 MINUTES = ("m", "мин")
@@ -42,7 +43,7 @@ def duration_seconds(value: str) -> int | None:
         return None
     if NUMBER.match(value):
         minutes = float(value.replace(",", "."))
-        return round(minutes * 60) if minutes >= 0 else None
+        return round(minutes * 60) if 0 <= minutes <= MAX_MINUTES else None
     clock = DURATION_CLOCK.match(value)
     if clock:
         first, second, third = clock.groups()
@@ -61,6 +62,8 @@ def duration_seconds(value: str) -> int | None:
         else:
             return None
         found = True
+    if total > MAX_MINUTES * 60:
+        return None
     if not found or DURATION_UNIT.sub("", value).strip(" ,"):
         return None  # something besides numbers with units ("abc", "1h x")
     return round(total)
