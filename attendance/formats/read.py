@@ -55,8 +55,8 @@ def report_read(data: bytes, *, file_name: str = "") -> AttendanceReport:
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         rows = xlsx_rows(data)
     elif file_name.lower().endswith((".xlsx", ".xlsm")):
-        raise ReportUnreadable(_("This file is named as an Excel workbook but is none: "
-                                 "export the report again."))
+        raise ReportUnreadable(_("This file is named like an Excel workbook (.xlsx) "
+                                 "but is not one: export the report again."))
     else:
         rows = csv_rows(text_decode(data))
     if not any(any(row) for row in rows):

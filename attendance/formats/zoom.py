@@ -61,8 +61,9 @@ def zoom_read(rows: list[list[str]], summary: dict[str, str] | None,
         header = header_find(rows, 2)
     if header is None:
         raise ReportUnreadable(_(
-            "This Zoom report holds only the meeting's summary, not its participants: "
-            "export it again with “Export with meeting data” and the participants' list."))
+            "This Zoom report holds only the meeting's summary, not the list of its "
+            "participants: export the meeting's participants report (Reports → Usage → "
+            "Participants)."))
     body = rows[header.index + 1:]
     dates = DateReader([summary.get("start time", ""), summary.get("end time", ""),
                         *table_dates(body, header)])
