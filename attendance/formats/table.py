@@ -10,6 +10,7 @@ import csv
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from django.utils.translation import gettext_lazy as _
 
@@ -144,7 +145,7 @@ def csv_rows(text: str) -> list[list[str]]:
     first lines; cells stripped."""
     delimiter = _delimiter(text)
     try:
-        return [[cell.strip() for cell in row[:MAX_COLUMNS]]
+        return [list(map(str.strip, row[:MAX_COLUMNS]))
                 for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     except csv.Error:
         raise ReportUnreadable(_("This file is no table we can read (a CSV file with "
@@ -178,63 +179,76 @@ def cell(row: list[str], header: Header, kind: str) -> str:
 
 
 def table_dates(rows: Iterable[list[str]], header: Header) -> list[str]:
-    return [cell(row, header, kind) for row in rows for kind in (JOIN, LEAVE)
-            if kind in header.columns]
+    positions = [header.columns[kind] for kind in (JOIN, LEAVE) if kind in header.columns]
+    return [row[position] for row in rows for position in positions if position < len(row)]
+
+
+FIELDS = (NAME_ORIGINAL, NAME, FIRST, LAST, EMAIL, UPN, JOIN, LEAVE, MINUTES, DURATION, ROLE,
+          WAITING)
+IN_WAITING_ROOM = {"yes", "ja", "sí", "si", "да", "true", "1"}
+
+
+class _Cells:
+    """A row's cells in the order of FIELDS, taken in one step; "" for a kind the table
+    lacks or a row too short to have."""
+
+    def __init__(self, header: Header) -> None:
+        self.width = max(header.columns.values(), default=0) + 1
+        self.pad = [""] * (self.width + 1)
+        self.take = itemgetter(*(header.columns.get(kind, self.width) for kind in FIELDS))
+
+    def __call__(self, row: list[str]) -> tuple[str, ...]:
+        return self.take(row[:self.width] + self.pad)
 
 
 def table_read(rows: list[list[str]], header: Header, *, people: People, skipped: Skipped,
-               dates: DateReader, stop_at_blank: bool = False) -> None:
+               dates: DateReader, joins_only: bool = False) -> None:
     """Reads the rows under `header` into `people`; a row that cannot be read is skipped
-    (`skipped` says which). `stop_at_blank`: the table ends at the first empty line."""
+    (`skipped` says which). `joins_only`: only each person's rows are counted (their
+    times and minutes come from elsewhere)."""
+    cells = _Cells(header)
+    name_of = (_name_original if NAME_ORIGINAL in header.columns
+               else _name if NAME in header.columns else _name_parts)
     for number in range(header.index + 1, len(rows)):
         row = rows[number]
         if not any(row):
-            if stop_at_blank:
-                return
             continue
-        if cell(row, header, WAITING).casefold() in {"yes", "ja", "sí", "si", "да"}:
+        (original, name, first, last, email, upn, join_text, leave_text, minutes, duration,
+         role, waiting) = cells(row)
+        if waiting and waiting.casefold() in IN_WAITING_ROOM:
             continue  # time in Zoom's waiting room is no attendance
-        _row_read(row, number + 1, header, people, skipped, dates)
+        name = name_of(original, name, first, last)
+        if not email and "@" in upn and "#ext#" not in upn.casefold():
+            email = upn
+        if "@" not in email:
+            email = ""
+        if not name and not email:
+            skipped.person.append(number + 1)
+            continue
+        if joins_only:
+            people.add(name=name, email=email, seconds=0)
+            continue
+        first_join = dates.read(join_text) if join_text else None
+        last_leave = dates.read(leave_text) if leave_text else None
+        if (join_text and first_join is None) or (leave_text and last_leave is None):
+            skipped.times.append(number + 1)
+        seconds = duration_seconds(minutes or duration)
+        if seconds is None and first_join and last_leave and last_leave >= first_join:
+            seconds = int((last_leave - first_join).total_seconds())
+        if seconds is None or seconds > MAX_MINUTES * 60:
+            skipped.duration.append(number + 1)
+            continue
+        people.add(name=name, email=email, seconds=seconds, role=role_read(role),
+                   first_join=first_join, last_leave=last_leave)
 
 
-def _row_read(row: list[str], line: int, header: Header, people: People, skipped: Skipped,
-              dates: DateReader) -> None:
-    name = _name(row, header)
-    email = cell(row, header, EMAIL)
-    upn = cell(row, header, UPN)
-    if not email and "@" in upn and "#ext#" not in upn.casefold():
-        email = upn
-    if "@" not in email:
-        email = ""
-    if not name and not email:
-        skipped.person.append(line)
-        return
-    join_text, leave_text = cell(row, header, JOIN), cell(row, header, LEAVE)
-    first_join = dates.read(join_text) if join_text else None
-    last_leave = dates.read(leave_text) if leave_text else None
-    if (join_text and first_join is None) or (leave_text and last_leave is None):
-        skipped.times.append(line)
-    seconds = _seconds(row, header)
-    if seconds is None and first_join and last_leave and last_leave >= first_join:
-        seconds = int((last_leave - first_join).total_seconds())
-    if seconds is None or seconds > MAX_MINUTES * 60:
-        skipped.duration.append(line)
-        return
-    people.add(name=name, email=email, seconds=seconds, role=role_read(cell(row, header, ROLE)),
-               first_join=first_join, last_leave=last_leave)
+def _name_original(original: str, name: str, first: str, last: str) -> str:
+    return name_original(original)
 
 
-def _name(row: list[str], header: Header) -> str:
-    if NAME_ORIGINAL in header.columns:
-        return name_original(cell(row, header, NAME_ORIGINAL))
-    if NAME in header.columns:
-        return name_clean(cell(row, header, NAME))
-    return name_clean(f"{cell(row, header, FIRST)} {cell(row, header, LAST)}")
+def _name(original: str, name: str, first: str, last: str) -> str:
+    return name_clean(name)
 
 
-def _seconds(row: list[str], header: Header) -> int | None:
-    for kind in (MINUTES, DURATION):
-        if kind in header.columns:
-            return duration_seconds(cell(row, header, kind))
-    return None
-
+def _name_parts(original: str, name: str, first: str, last: str) -> str:
+    return name_clean(f"{first} {last}")

@@ -75,7 +75,7 @@ def teams_read(rows: list[list[str]]) -> AttendanceReport | None:
     parts = _parts(rows, titles)
     if not parts.participants and not parts.activities:
         raise ReportUnreadable(_("This Teams attendance report lists no participants."))
-    every = parts.participants + parts.activities
+    every = parts.participants or parts.activities
     dates = DateReader([*_summary_times(parts.summary),
                         *(value for header, end in every
                           for value in table_dates(rows[header.index + 1:end], header))])
@@ -83,8 +83,10 @@ def teams_read(rows: list[list[str]]) -> AttendanceReport | None:
     for header, end in parts.participants:
         table_read(rows[:end], header, people=participants, skipped=skipped, dates=dates)
     for header, end in parts.activities:
+        # With a participants' section, the activities only count each person's joins.
         table_read(rows[:end], header, people=activities,
-                   skipped=Skipped() if parts.participants else skipped, dates=dates)
+                   skipped=Skipped() if parts.participants else skipped, dates=dates,
+                   joins_only=bool(parts.participants))
     if parts.participants:
         participants.joins_from(activities)
         people = participants

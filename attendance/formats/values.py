@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from datetime import datetime
+from functools import lru_cache
 
 DURATION_UNIT = re.compile(r"(\d+(?:[.,]\d+)?)\s*([^\W\d_]+)\.?", re.UNICODE)
 DURATION_CLOCK = re.compile(r"^(\d{1,4}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?$")
@@ -34,6 +35,7 @@ DATE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # reports repeat their durations (Zoom: whole minutes)
 def duration_seconds(value: str) -> int | None:
     """Seconds of a duration as reports write it, or None when it is no duration.
 
@@ -73,8 +75,9 @@ class DateReader:
     """Reads the dates of one file, in the order of day and month the file's values show."""
 
     def __init__(self, values: Iterable[str]) -> None:
+        self._read: dict[str, datetime | None] = {}
         day_first = month_first = twelve_hour = twenty_four = 0
-        for value in values:
+        for value in set(values):
             match = DATE.match(value)
             if not match or match.group(2) == "." or len(match.group(1)) == 4:
                 continue
@@ -91,6 +94,14 @@ class DateReader:
             self.day_first = twenty_four > twelve_hour
 
     def read(self, value: str) -> datetime | None:
+        """The value's date and time, or None when it is none (or no such day)."""
+        try:
+            return self._read[value]
+        except KeyError:
+            found = self._read[value] = self._parse(value)
+            return found
+
+    def _parse(self, value: str) -> datetime | None:
         match = DATE.match(value)
         if not match:
             return None

@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy as _
 from attendance.formats.base import AttendanceReport, ReportUnreadable
 from attendance.formats.people import People, Skipped
 from attendance.formats.table import (
-    EMAIL,
     GUEST,
     JOIN,
     LEAVE,
@@ -47,11 +46,13 @@ def zoom_summary(rows: list[list[str]]) -> dict[str, str] | None:
 def zoom_header(rows: list[list[str]]) -> Header | None:
     """The participants' header of a Zoom report without summary, or None."""
     header = header_find(rows)
-    if header is None or not header.has(JOIN, LEAVE):
+    if header is None:
         return None
-    zoomish = header.columns.keys() & {NAME_ORIGINAL, GUEST, WAITING}
+    if NAME_ORIGINAL in header.columns:  # with "Show unique users" even without times
+        return header
+    zoomish = header.columns.keys() & {GUEST, WAITING}
     user_email = any(header_key(name) == "user email" for name in header.names)
-    return header if zoomish or (user_email and EMAIL in header.columns) else None
+    return header if header.has(JOIN, LEAVE) and (zoomish or user_email) else None
 
 
 def zoom_read(rows: list[list[str]], summary: dict[str, str] | None,
