@@ -433,3 +433,16 @@ def test_zoom_unique_users_export_without_times():
     assert report.format == "zoom"
     assert summed(report.rows) == [("Lena Krause", "", 91, "", 1),
                                    ("Maria Lindner", "maria@textilnetz.example", 98, "", 1)]
+
+
+def test_teams_meeting_id_from_the_summary():
+    data = ("1. Summary\nMeeting title\tCluster\nStart time\t2021-06-15 10:00:00\n"
+            "Meeting Id\t19:meeting_NjQ3@thread.v2\n\n2. Participants\n"
+            "Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tRole\n"
+            "Ana Petrova\t2021-06-15 10:00:00\t2021-06-15 10:30:00\t30m\t\tAttendee\n")
+
+    report = report_read(data.encode("utf-16"))
+
+    assert (report.meeting_id, report.started_at) == ("19:meeting_NjQ3@thread.v2",
+                                                      datetime(2021, 6, 15, 10, 0))
+    assert summed(report.rows) == [("Ana Petrova", "", 30, "", 1)]

@@ -46,7 +46,7 @@ SECTION = re.compile(r"^\d{1,2}\.\s*[^\W\d_]")
 SUMMARY_TITLES = ("meeting summary", "besprechungszusammenfassung", "zusammenfassung",
                   "resumen de la reunión", "riepilogo della riunione", "обобщение")
 START_WORDS = ("start", "beginn", "inicio", "inizio", "начал")
-END_WORDS = ("end time", "ende", "endzeit", "fin", "termine", "край")
+END_WORDS = ("end", "fin", "termine", "край")  # "Average attendance time" too: no date
 MEETING_ID = ("meeting id", "meeting-id", "besprechungs-id", "id de la reunión",
               "id della riunione", "id на срещата")
 FIRST_WORDS = ("first", "erst", "primer", "prim", "първ")
@@ -94,7 +94,7 @@ def teams_read(rows: list[list[str]]) -> AttendanceReport | None:
         people = activities
     return AttendanceReport(format="teams", rows=people.rows(),
                             meeting_id=_meeting_id(parts.summary),
-                            started_at=_started(parts.summary, dates),
+                            started_at=_summary_time(parts.summary, dates, START_WORDS),
                             warnings=skipped.warnings())
 
 
@@ -124,23 +124,15 @@ def _parts(rows: list[list[str]], titles: list[int]) -> _Parts:
 
 def _summary_times(summary: dict[str, str]) -> list[str]:
     return [value for key, value in summary.items()
-            if key.startswith(START_WORDS) or " start" in key or key.startswith(END_WORDS)
-            or " end" in key]
+            if any(word in key for word in START_WORDS + END_WORDS)]
 
 
-def _started(summary: dict[str, str], dates: DateReader) -> datetime | None:
+def _summary_time(summary: dict[str, str], dates: DateReader,
+                  words: tuple[str, ...]) -> datetime | None:
+    """The first time in the summary under a label with one of `words` ("Start time",
+    "Startzeit", "Meeting End Time"…)."""
     for key, value in summary.items():
-        if (key.startswith(START_WORDS) or "start" in key or "beginn" in key
-                or "inicio" in key or "inizio" in key or "начал" in key):
-            found = dates.read(value)
-            if found:
-                return found
-    return None
-
-
-def _ended(summary: dict[str, str], dates: DateReader) -> datetime | None:
-    for key, value in summary.items():
-        if key.startswith(END_WORDS) or " end" in key or "ende" in key:
+        if any(word in key for word in words):
             found = dates.read(value)
             if found:
                 return found
@@ -207,7 +199,7 @@ def _actions_read(rows: list[list[str]], header: Header) -> AttendanceReport:
             joined, name, email = open_joins.pop(key)
             people.add(name=name, email=email, seconds=int((time - joined).total_seconds()),
                        first_join=joined, last_leave=time)
-    end = _ended(summary, dates) or events[-1][0]
+    end = _summary_time(summary, dates, END_WORDS) or events[-1][0]
     for joined, name, email in open_joins.values():
         people.add(name=name, email=email,
                    seconds=max(0, int((end - joined).total_seconds())),
@@ -220,4 +212,5 @@ def _actions_read(rows: list[list[str]], header: Header) -> AttendanceReport:
             len(open_joins)) % {"count": len(open_joins)})
     rows = sorted(people.rows(), key=lambda row: row.first_join)  # in order of arrival
     return AttendanceReport(format="teams", rows=rows, meeting_id=_meeting_id(summary),
-                            started_at=_started(summary, dates), warnings=warnings)
+                            started_at=_summary_time(summary, dates, START_WORDS),
+                            warnings=warnings)
