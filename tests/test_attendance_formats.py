@@ -446,3 +446,25 @@ def test_teams_meeting_id_from_the_summary():
     assert (report.meeting_id, report.started_at) == ("19:meeting_NjQ3@thread.v2",
                                                       datetime(2021, 6, 15, 10, 0))
     assert summed(report.rows) == [("Ana Petrova", "", 30, "", 1)]
+
+
+def test_pathological_files_are_answered_quickly():
+    """Long runs of spaces, digits or letters (where a regular expression could backtrack)
+    and thousands of section titles (where a reader could copy the file per section)."""
+    cell = "a" + " " * 50_000 + "b"
+    files = [
+        f"Name,Email,Join Time,Leave Time,Minutes\n{cell},x@y.example,{'1' * 50_000},"
+        f"1/1/2021{' ' * 50_000}x,{'9' * 50_000}x\n".encode(),
+        ("Name,Minutes\n" + "Lena K (" + "(" * 50_000 + "),5\n").encode(),
+        "\n".join(f"{n}. Section\nName\tFirst Join\tLast Leave\tIn-Meeting Duration"
+                  for n in range(20_000)).encode(),
+        "Иван".encode("cp1251") + b"\xe9" + b"x" * 500_000 + b",1\n",
+    ]
+
+    for data in files:
+        started = time.perf_counter()
+        try:
+            report_read(data)
+        except ReportUnreadable:
+            pass
+        assert time.perf_counter() - started < 3

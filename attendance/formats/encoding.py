@@ -18,7 +18,7 @@ SAMPLE = 4096
 # Control characters other than tab, line feed, form feed and carriage return; C1 codes.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-WORD_HIGH = re.compile(r"[^\W\d_]*[\u0400-\u04ff][^\W\d_]*")
+WORD = re.compile(r"[^\W\d_]+")
 
 
 def text_decode(data: bytes) -> str:
@@ -73,8 +73,11 @@ def _utf16_without_mark(head: bytes) -> str:
 def _windows_code_page(data: bytes) -> str:
     as_cyrillic = data.decode("cp1251", errors="replace")
     whole, mixed = 0, 0
-    for word in WORD_HIGH.findall(as_cyrillic[:SAMPLE * 16]):
-        if len(CYRILLIC.findall(word)) == len(word):
+    for word in WORD.findall(as_cyrillic[:SAMPLE * 16]):
+        cyrillic = len(CYRILLIC.findall(word))
+        if not cyrillic:
+            continue
+        if cyrillic == len(word):
             whole += 1
         else:
             mixed += 1

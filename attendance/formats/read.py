@@ -85,6 +85,6 @@ def _table_read(rows: list[list[str]]) -> AttendanceReport:
     if header is None:
         raise header_missing(rows)
     people, skipped = People(), Skipped()
-    dates = DateReader(table_dates(rows[header.index + 1:], header))
+    dates = DateReader(table_dates(rows, header))
     table_read(rows, header, people=people, skipped=skipped, dates=dates)
     return AttendanceReport(format="table", rows=people.rows(), warnings=skipped.warnings())

@@ -8,7 +8,6 @@ name columns, a role column and join/leave times are read when present.
 
 import csv
 import io
-from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -116,9 +115,12 @@ def header_of(rows: list[list[str]], index: int) -> Header:
     return Header(index, columns, rows[index])
 
 
-def header_find(rows: list[list[str]], start: int = 0) -> Header | None:
-    """The first readable header from row `start` on (within HEADER_SEARCH rows)."""
-    for index in range(start, min(len(rows), start + HEADER_SEARCH)):
+def header_find(rows: list[list[str]], start: int = 0, end: int | None = None
+                ) -> Header | None:
+    """The first readable header from row `start` on (within HEADER_SEARCH rows, and
+    before row `end`)."""
+    end = len(rows) if end is None else end
+    for index in range(start, min(end, start + HEADER_SEARCH)):
         if sum(1 for cell in rows[index] if cell) >= 2:
             header = header_of(rows, index)
             if header.readable:
@@ -178,9 +180,11 @@ def cell(row: list[str], header: Header, kind: str) -> str:
     return row[position]
 
 
-def table_dates(rows: Iterable[list[str]], header: Header) -> list[str]:
+def table_dates(rows: list[list[str]], header: Header, end: int | None = None) -> list[str]:
+    """The join and leave times of the rows under `header` (up to row `end`)."""
     positions = [header.columns[kind] for kind in (JOIN, LEAVE) if kind in header.columns]
-    return [row[position] for row in rows for position in positions if position < len(row)]
+    return [row[position] for row in rows[header.index + 1:end] for position in positions
+            if position < len(row)]
 
 
 FIELDS = (NAME_ORIGINAL, NAME, FIRST, LAST, EMAIL, UPN, JOIN, LEAVE, MINUTES, DURATION, ROLE,
@@ -202,14 +206,14 @@ class _Cells:
 
 
 def table_read(rows: list[list[str]], header: Header, *, people: People, skipped: Skipped,
-               dates: DateReader, joins_only: bool = False) -> None:
-    """Reads the rows under `header` into `people`; a row that cannot be read is skipped
-    (`skipped` says which). `joins_only`: only each person's rows are counted (their
-    times and minutes come from elsewhere)."""
+               dates: DateReader, end: int | None = None, joins_only: bool = False) -> None:
+    """Reads the rows under `header` (up to row `end`) into `people`; a row that cannot be
+    read is skipped (`skipped` says which). `joins_only`: only each person's rows are
+    counted (their times and minutes come from elsewhere)."""
     cells = _Cells(header)
     name_of = (_name_original if NAME_ORIGINAL in header.columns
                else _name if NAME in header.columns else _name_parts)
-    for number in range(header.index + 1, len(rows)):
+    for number in range(header.index + 1, len(rows) if end is None else end):
         row = rows[number]
         if not any(row):
             continue

@@ -78,13 +78,13 @@ def teams_read(rows: list[list[str]]) -> AttendanceReport | None:
     every = parts.participants or parts.activities
     dates = DateReader([*_summary_times(parts.summary),
                         *(value for header, end in every
-                          for value in table_dates(rows[header.index + 1:end], header))])
+                          for value in table_dates(rows, header, end))])
     participants, activities, skipped = People(), People(), Skipped()
     for header, end in parts.participants:
-        table_read(rows[:end], header, people=participants, skipped=skipped, dates=dates)
+        table_read(rows, header, people=participants, skipped=skipped, dates=dates, end=end)
     for header, end in parts.activities:
         # With a participants' section, the activities only count each person's joins.
-        table_read(rows[:end], header, people=activities,
+        table_read(rows, header, people=activities, end=end,
                    skipped=Skipped() if parts.participants else skipped, dates=dates,
                    joins_only=bool(parts.participants))
     if parts.participants:
@@ -107,7 +107,7 @@ def _parts(rows: list[list[str]], titles: list[int]) -> _Parts:
     parts = _Parts()
     bounds = [-1, *titles, len(rows)]
     for start, end in zip(bounds, bounds[1:], strict=False):
-        header = header_find(rows[:end], start + 1)
+        header = header_find(rows, start + 1, end)
         top = header.index if header else end
         for row in rows[start + 1:top]:
             if len(row) >= 2 and row[0] and row[1]:

@@ -23,6 +23,9 @@ from functools import lru_cache
 DURATION_UNIT = re.compile(r"(\d+(?:[.,]\d+)?)\s*([^\W\d_]+)\.?", re.UNICODE)
 DURATION_CLOCK = re.compile(r"^(\d{1,4}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?$")
 MAX_MINUTES = 7 * 24 * 60  # a longer duration is no meeting's
+# Longer values are no dates or durations; the bound keeps every regular expression below
+# fast on any input (some backtrack on long runs of digits or spaces).
+MAX_VALUE = 48
 NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 HOURS = ("h", "std", "stun", "hora", "ora", "ore", "ч")
 MINUTES = ("m", "мин")
@@ -40,8 +43,8 @@ def duration_seconds(value: str) -> int | None:
     """Seconds of a duration as reports write it, or None when it is no duration.
 
     A negative number is no duration either."""
-    value = value.strip()
-    if not value:
+    value = " ".join(value.split())
+    if not value or len(value) > MAX_VALUE:
         return None
     if NUMBER.match(value):
         minutes = float(value.replace(",", "."))
@@ -78,7 +81,7 @@ class DateReader:
         self._read: dict[str, datetime | None] = {}
         day_first = month_first = twelve_hour = twenty_four = 0
         for value in set(values):
-            match = DATE.match(value)
+            match = DATE.match(value) if len(value) <= MAX_VALUE else None
             if not match or match.group(2) == "." or len(match.group(1)) == 4:
                 continue
             first, second = int(match.group(1)), int(match.group(3))
@@ -102,7 +105,7 @@ class DateReader:
             return found
 
     def _parse(self, value: str) -> datetime | None:
-        match = DATE.match(value)
+        match = DATE.match(value) if len(value) <= MAX_VALUE else None
         if not match:
             return None
         a, separator, b, c, hour, minute, second, half = match.groups()
@@ -125,24 +128,41 @@ class DateReader:
             return None
 
 
-GUEST_MARKS = re.compile(r"\s*\((?:guest|gast|external|extern|externo|esterno|invitado|"
-                         r"ospite|гост|външен)\)\s*$", re.IGNORECASE)
-ORIGINAL_NAME = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
+GUEST_MARKS = {"guest", "gast", "external", "extern", "externo", "esterno", "invitado",
+               "ospite", "гост", "външен"}
+
+
+def _bracket_tail(value: str) -> tuple[str, str] | None:
+    """("Lena K", "Lena Krause") for "Lena K (Lena Krause)"; None without final brackets.
+    (String operations, not a regular expression: linear on any input.)"""
+    if not value.endswith(")"):
+        return None
+    opening = value.rfind("(")
+    inside = value[opening + 1:-1]
+    if opening < 0 or ")" in inside:
+        return None
+    return value[:opening].strip(), inside.strip()
 
 
 def name_clean(value: str) -> str:
-    """A display name without the video tool's marks ("Anna Berg (Guest)" → "Anna Berg")."""
-    return " ".join(GUEST_MARKS.sub("", value).split())
+    """A display name without the video tool's marks ("Anna Berg (Guest)" → "Anna Berg"),
+    single-spaced."""
+    value = " ".join(value.split())
+    tail = _bracket_tail(value)
+    if tail and tail[1].casefold() in GUEST_MARKS:
+        return tail[0]
+    return value
 
 
 def name_original(value: str) -> str:
     """Zoom's "Name (Original Name)": the original name when the brackets hold one
     ("Lena K (Lena Krause)" → "Lena Krause"), else the name as shown."""
-    match = ORIGINAL_NAME.match(value.strip())
-    if match and match.group(1):
-        original = match.group(2).strip()
-        if (original and any(ch.isalpha() for ch in original) and "/" not in original
-                and original.casefold() not in {"host", "co-host", "guest", "me"}):
+    value = " ".join(value.split())
+    tail = _bracket_tail(value)
+    if tail and tail[0]:
+        original = tail[1]
+        if (any(ch.isalpha() for ch in original) and "/" not in original
+                and original.casefold() not in {"host", "co-host", "me", *GUEST_MARKS}):
             return name_clean(original)
     return name_clean(value)
 

@@ -65,9 +65,8 @@ def zoom_read(rows: list[list[str]], summary: dict[str, str] | None,
             "This Zoom report holds only the meeting's summary, not the list of its "
             "participants: export the meeting's participants report (Reports → Usage → "
             "Participants)."))
-    body = rows[header.index + 1:]
     dates = DateReader([summary.get("start time", ""), summary.get("end time", ""),
-                        *table_dates(body, header)])
+                        *table_dates(rows, header)])
     people, skipped = People(), Skipped()
     table_read(rows, header, people=people, skipped=skipped, dates=dates)
     host = next((summary[key] for key in SUMMARY_HOST if summary.get(key)), "")
