@@ -468,3 +468,25 @@ def test_pathological_files_are_answered_quickly():
         except ReportUnreadable:
             pass
         assert time.perf_counter() - started < 3
+
+
+def test_zoom_webinar_report_reads_each_section_by_its_own_columns():
+    data = (
+        "Attendee Report\nReport Generated:,\"06/16/2021 08:00:00 AM\"\n"
+        "Topic,Webinar ID,Actual Start Time,Actual Duration (minutes),# Registered\n"
+        "Smart textiles,912 3456 7890,\"06/15/2021 09:55:03 AM\",98,3\n"
+        "Host Details\n"
+        "Attended,User Name (Original Name),Email,Join Time,Leave Time,"
+        "Time in Session (minutes),Country/Region Name\n"
+        "Yes,Maria Lindner,maria@textilnetz.example,06/15/2021 09:55:03 AM,"
+        "06/15/2021 11:32:40 AM,98,Germany\n"
+        "Attendee Details\n"
+        "Attended,First Name,Last Name,Email,Registration Time,Join Time,Leave Time,"
+        "Time in Session (minutes),Is Guest,Country/Region Name\n"
+        "Yes,Ana,Petrova,ana@sofiatex.example,06/01/2021 10:00:00 AM,"
+        "06/15/2021 10:00:00 AM,06/15/2021 10:45:00 AM,45,Yes,Bulgaria\n")
+
+    report = report_read(data.encode())
+
+    assert summed(report.rows) == [("Maria Lindner", "maria@textilnetz.example", 98, "", 1),
+                                   ("Ana Petrova", "ana@sofiatex.example", 45, "", 1)]

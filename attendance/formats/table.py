@@ -8,7 +8,9 @@ name columns, a role column and join/leave times are read when present.
 
 import csv
 import io
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter
 
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +28,8 @@ from attendance.formats.values import (
 
 HEADER_SEARCH = 40  # lines a header may be preceded by (a summary block, a title)
 MAX_COLUMNS = 60
+MAX_HEADER = 100  # a longer cell is no column's name
+MAX_SECTIONS = 20  # tables one table_read follows (a header row in the rows starts one)
 SNIFF_LINES = 60
 DELIMITERS = ("\t", ";", ",")
 
@@ -57,6 +61,10 @@ EXACT = {
     # a summary's columns, not a participant's
     "participants": None, "topic": None, "meeting id": None, "id": None,
 }
+# Columns that are none of ours although their names contain our words ("Country/Region
+# Name", "Company name").
+IGNORED = ("country", "region", "company", "organi", "firma", "empresa", "azienda",
+           "фирма", "организация", "state", "city", "title", "device", "ip address")
 # Then by the words a column's name contains, in this order.
 CONTAINS = (
     (EMAIL, ("mail", "correo", "posta elettronica", "имейл", "поща")),
@@ -78,14 +86,25 @@ def header_key(value: str) -> str:
     return " ".join(value.replace("\ufeff", "").strip().strip('"').casefold().split())
 
 
+def _words(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(re.escape(word) for word in words))
+
+
+IGNORED_WORDS = _words(IGNORED)
+CONTAINS_WORDS = [(kind, _words(words)) for kind, words in CONTAINS]
+
+
+@lru_cache(maxsize=1024)
 def column_kind(header: str) -> str | None:
-    key = header_key(header)
+    key = header_key(header[:MAX_HEADER])
     if not key:
         return None
     if key in EXACT:
         return EXACT[key]
-    for kind, words in CONTAINS:
-        if any(word in key for word in words):
+    if IGNORED_WORDS.search(key):
+        return None
+    for kind, words in CONTAINS_WORDS:
+        if words.search(key):
             return kind
     return None
 
@@ -209,14 +228,22 @@ def table_read(rows: list[list[str]], header: Header, *, people: People, skipped
                dates: DateReader, end: int | None = None, joins_only: bool = False) -> None:
     """Reads the rows under `header` (up to row `end`) into `people`; a row that cannot be
     read is skipped (`skipped` says which). `joins_only`: only each person's rows are
-    counted (their times and minutes come from elsewhere)."""
-    cells = _Cells(header)
-    name_of = (_name_original if NAME_ORIGINAL in header.columns
-               else _name if NAME in header.columns else _name_parts)
+    counted (their times and minutes come from elsewhere).
+
+    A row that is a header itself (no digit in it, and readable as a header) starts a table
+    of other columns: Zoom's webinar report has one per section (host, panelists,
+    attendees)."""
+    cells, name_of, sections = _Cells(header), _name_reader(header), 1
     for number in range(header.index + 1, len(rows) if end is None else end):
         row = rows[number]
         if not any(row):
             continue
+        if sections < MAX_SECTIONS and not any(character.isdigit() for value in row
+                                                 for character in value):
+            another = header_of(rows, number)
+            if another.readable:
+                cells, name_of, sections = _Cells(another), _name_reader(another), sections + 1
+                continue
         (original, name, first, last, email, upn, join_text, leave_text, minutes, duration,
          role, waiting) = cells(row)
         if waiting and waiting.casefold() in IN_WAITING_ROOM:
@@ -244,6 +271,11 @@ def table_read(rows: list[list[str]], header: Header, *, people: People, skipped
             continue
         people.add(name=name, email=email, seconds=seconds, role=role_read(role),
                    first_join=first_join, last_leave=last_leave)
+
+
+def _name_reader(header: Header):
+    return (_name_original if NAME_ORIGINAL in header.columns
+            else _name if NAME in header.columns else _name_parts)
 
 
 def _name_original(original: str, name: str, first: str, last: str) -> str:
