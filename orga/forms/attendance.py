@@ -140,7 +140,10 @@ class CheckInSearchForm(forms.Form):
 
 
 class CheckInForm(forms.Form):
-    registration = forms.IntegerField(min_value=1, max_value=2**63 - 1,
-                                      error_messages={"invalid": NOT_THIS_EVENT,
-                                                      "required": NOT_THIS_EVENT})
-    checked_in = forms.TypedChoiceField(choices=[("1", "1"), ("0", "0")], coerce=lambda v: v == "1")
+    registration = forms.IntegerField(
+        min_value=1, max_value=2**63 - 1,
+        error_messages={key: NOT_THIS_EVENT
+                        for key in ("invalid", "required", "min_value", "max_value")})
+    checked_in = forms.TypedChoiceField(
+        choices=[("1", "1"), ("0", "0")], coerce=lambda value: value == "1",
+        error_messages={"invalid_choice": NOT_THIS_EVENT, "required": NOT_THIS_EVENT})
