@@ -42,6 +42,7 @@ logger = logging.getLogger(__name__)
 State = Registration.State
 
 UPLOAD_MAX_BYTES = 10 * 1024 * 1024  # an export of 5,000 Teams rows is about 1 MB
+OTHER_DAY = timedelta(hours=18)  # a report whose meeting began this far from the event: warned
 
 
 class AttendanceRefused(Exception):
@@ -78,7 +79,9 @@ def pending_import_create(*, event: Event, user, data: bytes, file_name: str,
     2. refuse (AttendanceRefused, nothing kept) an empty file, one above UPLOAD_MAX_BYTES,
        a file already imported for the event (by its SHA-256: "already imported on …"),
        one the reader cannot read (its message), a report without rows;
-    3. keep the rows, the format, the meeting id and the reader's warnings for `user`.
+    3. keep the rows, the format, the meeting id and the reader's warnings for `user`,
+       with a warning of ours when the report's meeting began on another day than the
+       event (the report of another event?).
     """
     now = now or timezone.now()
     pending_imports_expire(now=now)
@@ -99,10 +102,17 @@ def pending_import_create(*, event: Event, user, data: bytes, file_name: str,
         raise AttendanceRefused(_("The report names nobody: there is nothing to import."))
     rows = [{"name": row.name, "email": row.email, "minutes": max(0, int(row.minutes)),
              "role": row.role, "joins": row.joins} for row in report.rows]
+    warnings = [str(warning) for warning in report.warnings]
+    if report.started_at and abs(report.started_at - event.start) > OTHER_DAY:
+        warnings.append(_(
+            "This report's meeting began on %(report)s, but the event began on %(event)s: is "
+            "it the report of this event?") % {
+            "report": formats.date_format(timezone.localtime(report.started_at)),
+            "event": formats.date_format(timezone.localtime(event.start))})
     pending = PendingAttendanceImport.objects.create(
         event=event, uploaded_by=user, uploaded_at=now, sha256=sha256,
         file_name=file_name[:255], format=report.format, meeting_id=report.meeting_id[:100],
-        rows=rows, warnings=[str(warning) for warning in report.warnings])
+        rows=rows, warnings=warnings)
     logger.info("Attendance report uploaded for event %s: pending import %s, %d rows",
                 event.pk, pending.pk, len(rows))
     return pending

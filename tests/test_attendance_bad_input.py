@@ -135,7 +135,7 @@ def test_a_forged_registration_in_a_manual_match_is_refused(organiser, world, wh
     forged = registration_create(participant=participant_create(), event=event)
 
     response = organiser.post(url(world, "attendance_save", pending=pending.pk),
-                              {"match-2": str(forged.pk)})
+                              {"match-2": forged.participant.email})
 
     assert response.status_code == 400
     assert "This registration is not one of this event&#x27;s" in response.content.decode()
@@ -164,7 +164,7 @@ def test_a_row_both_matched_and_added_is_refused(organiser, world):
     pending = pending_create(world.leipzig_event, world.users["organiser"])
     other = registration_create(participant=participant_create(), event=world.leipzig_event)
     response = organiser.post(url(world, "attendance_save", pending=pending.pk),
-                              {"add": ["1"], "match-1": str(other.pk), "consent": "on"})
+                              {"add": ["1"], "match-1": other.participant.email, "consent": "on"})
     assert response.status_code == 400
     assert "Either match “Guest Person” to a registration or add them, not both." in (
         response.content.decode())

@@ -133,7 +133,8 @@ def test_a_row_matched_by_hand_gives_that_registration_its_minutes(client, world
     pending = pending_id(upload(client, world, REPORT))
     emil = world.extra["registrations"]["emil"]
 
-    client.post(url(world, "attendance_save", pending=pending), {"match-4": str(emil.pk)})
+    client.post(url(world, "attendance_save", pending=pending),
+                {"match-4": emil.participant.email.upper()})
 
     emil.refresh_from_db()
     assert (emil.attended_minutes, emil.attended) == (40, True)

@@ -3,11 +3,9 @@
 tick."""
 
 from django import forms
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from attendance.matching import MATCHED, Preview
+from attendance.matching import MATCHED, Preview, email_key
 from attendance.services import UPLOAD_MAX_BYTES, WalkIn
 from registrations.models import ConsentText
 
@@ -36,8 +34,10 @@ class UploadForm(forms.Form):
 
 class SaveForm(forms.Form):
     """What the organiser decided on the preview. Field names: `accept` (the indices of
-    the suggested rows accepted), `match-<index>` (a registration id for an unmatched row),
-    `add` (the indices of unmatched rows to add as walk-ins), `consent`."""
+    the suggested rows accepted), `match-<index>` (for an unmatched row: the e-mail
+    address of the registration of the event it is, offered by a datalist; any other
+    address is refused), `add` (the indices of unmatched rows to add as walk-ins),
+    `consent` (the people added agreed to the privacy notice)."""
 
     accept = forms.TypedMultipleChoiceField(
         coerce=int, required=False, widget=forms.CheckboxSelectMultiple,
@@ -55,21 +55,28 @@ class SaveForm(forms.Form):
         self.fields["accept"].choices = [(row.index, row.index) for row in preview.suggested]
         self.fields["add"].choices = [(row.index, row.index) for row in preview.unmatched
                                       if row.can_add]
-        self.registration_choices = [("", _("— not matched —"))] + [
-            (candidate.registration_id, _label(candidate))
-            for candidate in preview.unclaimed()]
+        self.unclaimed = {candidate.email: candidate for candidate in preview.unclaimed()}
         for row in preview.unmatched:
-            self.fields[f"match-{row.index}"] = forms.TypedChoiceField(
-                label=_("Registration of this person"), required=False, coerce=int,
-                empty_value=None, choices=self.registration_choices,
-                error_messages={"invalid_choice": NOT_THIS_EVENT})
+            self.fields[f"match-{row.index}"] = forms.CharField(
+                label=_("Registration of this person"), required=False, max_length=254,
+                widget=forms.TextInput(attrs={"list": "attendance-registrations",
+                                              "autocomplete": "off", "inputmode": "email"}))
 
     def clean(self):
         data = super().clean()
         added = set(data.get("add") or [])
         for row in self.preview.unmatched:
-            if row.index in added and data.get(f"match-{row.index}"):
-                self.add_error(f"match-{row.index}", _(
+            name = f"match-{row.index}"
+            if not data.get(name):
+                data[name] = None
+                continue
+            candidate = self.unclaimed.get(email_key(data[name]))
+            if candidate is None:
+                self.add_error(name, NOT_THIS_EVENT)
+                continue
+            data[name] = candidate.registration_id
+            if row.index in added:
+                self.add_error(name, _(
                     "Either match “%(name)s” to a registration or add them, not both.")
                     % {"name": row.name or row.email})
         if added and self.consent_text is None:
@@ -111,27 +118,17 @@ class SaveForm(forms.Form):
         """The unmatched rows, each with its select, whether its 'add' box is ticked and
         its errors."""
         ticked = set(self.data.getlist("add")) if self.is_bound else set()
-        return [(row, self.match_select(row.index), str(row.index) in ticked,
-                 self.errors.get(f"match-{row.index}", []) if self.is_bound else [])
+        return [(row, self[f"match-{row.index}"], str(row.index) in ticked)
                 for row in self.preview.unmatched]
 
-    def match_select(self, index: int) -> SafeString:
-        """The select of an unmatched row: the field's widget when the organiser chose a
-        value already (it shows it), else the shared options, rendered once for all rows
-        (a report may have hundreds of unmatched rows and an event hundreds of
-        registrations)."""
-        name = f"match-{index}"
-        if self.is_bound and self.data.get(name):
-            return self[name].as_widget()
-        if not hasattr(self, "_options"):
-            self._options = format_html_join("", '<option value="{}">{}</option>',
-                                             self.registration_choices)
-        return format_html('<select name="{}" id="id_{}">{}</select>', name, name,
-                           self._options)
+    def registrations_offered(self) -> list[tuple[str, str]]:
+        """The addresses and names of the registrations rows may be matched to by hand
+        (the datalist of the `match-<index>` fields, rendered once)."""
+        return [(candidate.email, _label(candidate)) for candidate in self.unclaimed.values()]
 
 
 def _label(candidate) -> str:
-    return f"{candidate.name} <{candidate.email}>" if candidate.name else candidate.email
+    return candidate.name or candidate.email
 
 
 class CheckInSearchForm(forms.Form):

@@ -19,6 +19,8 @@ from orga.forms.attendance import CheckInForm, CheckInSearchForm, SaveForm, Uplo
 from orga.services import attendance as services
 from registrations.queries import consent_text_current
 
+MATCHED_SHOWN = 200  # rows matched by address listed in the preview (all are counted, saved)
+
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @orga_login_required
@@ -165,7 +167,9 @@ def _preview_page(request: HttpRequest, event: Event, pending, form: SaveForm,
                   status: int = 200) -> HttpResponse:
     return render(request, "orga/attendance/preview.html", {
         "series": event.series, "event": event, "pending": pending, "form": form,
-        "preview": form.preview, "consent": form.consent_text}, status=status)
+        "preview": form.preview, "consent": form.consent_text,
+        "matched_rows": form.preview.matched[:MATCHED_SHOWN], "matched_shown": MATCHED_SHOWN},
+        status=status)
 
 
 def _saved_message(saved) -> str:
