@@ -11,7 +11,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from attendance.models import AttendanceImport, PendingAttendanceImport
+from events.models import Event
+from tests.factories import event_create
 from tests.orga_cases import Case, leipzig_event, leipzig_runners, nobody_in, other_series_event
+from tests.test_registrations_factories import participant_create, registration_create
 
 REPORT = b"email,name,minutes\nlea.participant@example.org,Lea Leipzig,42\n"
 
@@ -19,7 +22,7 @@ REPORT = b"email,name,minutes\nlea.participant@example.org,Lea Leipzig,42\n"
 def pending_create(event, user) -> PendingAttendanceImport:
     return PendingAttendanceImport.objects.create(
         event=event, uploaded_by=user, uploaded_at=timezone.now(), sha256="a" * 64,
-        file_name="participants.csv", format="table",
+        file_name="zoom_86012345.csv", format="table",
         rows=[{"name": "Lea Leipzig", "email": "LEA.participant@example.org", "minutes": 42,
                "role": "", "joins": 2},
               {"name": "Guest Person", "email": "guest@example.org", "minutes": 20, "role": "",
@@ -30,7 +33,13 @@ def pending_create(event, user) -> PendingAttendanceImport:
 
 
 def _pending(world) -> dict:
+    """A pending import of the organiser's, with a row suggested by name too."""
+    registration_create(participant=participant_create(name="Maria Muster"),
+                        event=world.leipzig_event)
     pending = pending_create(world.leipzig_event, world.users["organiser"])
+    pending.rows.append({"name": "MUSTER, Maria", "email": "", "minutes": 12, "role": "",
+                         "joins": 1})
+    pending.save()
     return leipzig_event(world) | {"pending": pending.pk}
 
 
@@ -53,8 +62,19 @@ def _other_series_import(world) -> dict:
     return other_series_event(world) | {"attendance_import": _import(world.other_event).pk}
 
 
+def _on_site_event(world) -> dict:
+    """An on-site event of the Leipzig region with a confirmed and a checked-in person."""
+    event = event_create(series=world.series, region=world.leipzig_region, slug="on-site",
+                         title_en="Leipzig on site", format=Event.Format.ON_SITE,
+                         start=timezone.now())
+    registration_create(participant=world.leipzig_participant, event=event)
+    registration_create(participant=participant_create(name="Maria Muster"), event=event,
+                        checked_in_at=timezone.now(), attended=True)
+    return {"series": world.series.slug, "event": event.pk}
+
+
 def _upload(world) -> dict:
-    return {"report": SimpleUploadedFile("participants.csv", REPORT, "text/csv")}
+    return {"report": SimpleUploadedFile("zoom_86012345.csv", REPORT, "text/csv")}
 
 
 def _tick(world) -> dict:
@@ -78,6 +98,7 @@ CASES = [
     Case("attendance_import_remove", _other_series_import, nobody_in(), method="post",
          label="other series"),
     Case("check_in", leipzig_event, leipzig_runners()),
+    Case("check_in", _on_site_event, leipzig_runners(), label="on site"),
     Case("check_in", other_series_event, nobody_in(), label="other series"),
     Case("check_in_toggle", leipzig_event, leipzig_runners(), method="post", data=_tick),
     Case("check_in_toggle", other_series_event, nobody_in(), method="post", data=_tick,
