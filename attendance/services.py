@@ -24,6 +24,7 @@ import logging
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.db.models import Case, IntegerField, OuterRef, Subquery, Sum, Value, When
@@ -103,12 +104,14 @@ def pending_import_create(*, event: Event, user, data: bytes, file_name: str,
     rows = [{"name": row.name, "email": row.email, "minutes": max(0, int(row.minutes)),
              "role": row.role, "joins": row.joins} for row in report.rows]
     warnings = [str(warning) for warning in report.warnings]
-    if report.started_at and abs(report.started_at - event.start) > OTHER_DAY:
+    started = _aware(report.started_at, event)
+    if started is not None and abs(started - event.start) > OTHER_DAY:
+        zone = ZoneInfo(event.time_zone)
         warnings.append(_(
             "This report's meeting began on %(report)s, but the event began on %(event)s: is "
             "it the report of this event?") % {
-            "report": formats.date_format(timezone.localtime(report.started_at)),
-            "event": formats.date_format(timezone.localtime(event.start))})
+            "report": formats.date_format(started.astimezone(zone)),
+            "event": formats.date_format(event.start.astimezone(zone))})
     pending = PendingAttendanceImport.objects.create(
         event=event, uploaded_by=user, uploaded_at=now, sha256=sha256,
         file_name=file_name[:255], format=report.format, meeting_id=report.meeting_id[:100],
@@ -116,6 +119,13 @@ def pending_import_create(*, event: Event, user, data: bytes, file_name: str,
     logger.info("Attendance report uploaded for event %s: pending import %s, %d rows",
                 event.pk, pending.pk, len(rows))
     return pending
+
+
+def _aware(moment: datetime | None, event: Event) -> datetime | None:
+    """A time of the report, in the event's zone when the report gave none."""
+    if moment is None or timezone.is_aware(moment):
+        return moment
+    return moment.replace(tzinfo=ZoneInfo(event.time_zone))
 
 
 def pending_imports_expire(*, now: datetime | None = None) -> int:

@@ -149,7 +149,7 @@ def check_in_toggle(request: HttpRequest, series: str, event: int) -> HttpRespon
     if request.htmx:
         return render(request, "orga/attendance/check_in.html#person", {
             "series": series_obj, "event": event_obj, "person": registration,
-            "error": error, "search": request.POST.get("q", "")}, status=400 if error else 200)
+            "error": error, "search": request.POST.get("q", "")})  # htmx swaps a 200 only
     if error:
         messages.error(request, error)
     url = reverse("orga:check_in", kwargs={"series": series_obj.slug, "event": event_obj.pk})
