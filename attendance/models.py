@@ -91,3 +91,34 @@ class Certificate(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+
+class PendingAttendanceImport(models.Model):
+    """An uploaded report between its preview and its saving: the rows as read (JSON), kept
+    in the database (not in the public media folder, not in one app host's memory), for
+    the organiser who uploaded it only, and for a day (PENDING_HOURS): saving deletes it,
+    and every upload deletes those expired (attendance.services.pending_imports_expire)."""
+
+    PENDING_HOURS = 24
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="+",
+                              verbose_name=_("event"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                    related_name="+", verbose_name=_("uploaded by"))
+    uploaded_at = models.DateTimeField(_("uploaded"))
+    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
+    file_name = models.CharField(_("file name"), max_length=255, blank=True)
+    format = models.CharField(_("format"), max_length=10, choices=AttendanceImport.Format.choices)
+    meeting_id = models.CharField(_("meeting"), max_length=100, blank=True)
+    rows = models.JSONField(_("rows"), default=list,
+                            help_text=_("The report's rows: name, email, minutes, role, joins."))
+    warnings = models.JSONField(_("warnings"), default=list)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("attendance report awaiting saving")
+        verbose_name_plural = _("attendance reports awaiting saving")
+        indexes = [models.Index(fields=["uploaded_at"], name="attendance_pending_uploaded")]
+
+    def __str__(self) -> str:
+        return f"{self.event_id} – {self.file_name or self.sha256[:12]} (pending)"

@@ -19,6 +19,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from attendance.services import series_attendance_recompute
 from events.models import Region, Series, Theme
 from mail.services import mail_queue
 from orga.models import TeamMember
@@ -106,11 +107,15 @@ def series_create(*, actor, values: Mapping[str, Any]) -> Series:
 def series_update(*, actor, series: Series, values: Mapping[str, Any]) -> Series:
     """Change a series' settings: lock and re-read it (the values before are those stored,
     not those of the object a form changed), save the fields of `values` that changed, and
-    record them (before and after) in the audit log. Nothing changed: nothing is written."""
+    record them (before and after) in the audit log; a new attendance threshold
+    recomputes who attended its events (attendance.services.series_attendance_recompute).
+    Nothing changed: nothing is written."""
     locked = Series.objects.select_for_update(no_key=True).get(pk=series.pk)
     change = _Change(locked, values)
     if change.changes():
         locked.save()
+        if "attendance_threshold_minutes" in change.changes():
+            series_attendance_recompute(series=locked)
         audit_record(series=locked, actor=actor, action="series.update", obj=locked,
                      changes=change.changes())
     return locked
