@@ -83,7 +83,7 @@ def test_a_file_the_reader_refuses_shows_its_message_in_the_organisers_language(
 def test_a_report_naming_nobody(organiser, world):
     body = upload_page(organiser, world, {"report": SimpleUploadedFile(
         "header.csv", b"email,name,minutes\n")})
-    assert "The report names nobody: there is nothing to import." in body
+    assert "No participant could be read from this report." in body
 
 
 def _gone(response) -> None:
