@@ -38,6 +38,11 @@ def _report(request: HttpRequest, series: str, report: int) -> tuple[Series, Rep
     return series_obj, report_obj
 
 
+def _posted(request: HttpRequest):
+    """The POST data of a form sent (even an empty one: a confirm step), else None."""
+    return request.POST if request.method == "POST" else None
+
+
 def _edit_url(report: Report) -> str:
     return reverse("orga:report_edit", kwargs={"series": report.series.slug, "report": report.pk})
 
@@ -98,7 +103,7 @@ def report_draft(request: HttpRequest, series: str, event: int) -> HttpResponse:
 def report_redraft(request: HttpRequest, series: str, report: int) -> HttpResponse:
     """Draft the report's texts again from its event's data (they replace the texts)."""
     series_obj, report_obj = _report(request, series, report)
-    form = ConfirmForm(request.POST or None)
+    form = ConfirmForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.report_redraft(report=report_obj, actor=request.user,
@@ -119,7 +124,7 @@ def report_redraft(request: HttpRequest, series: str, report: int) -> HttpRespon
 def report_edit(request: HttpRequest, series: str, report: int) -> HttpResponse:
     """The editor: the texts in every language side by side, address, event, time."""
     series_obj, report_obj = _report(request, series, report)
-    form = ReportForm(request.POST or None, instance=report_obj, series=series_obj)
+    form = ReportForm(_posted(request), instance=report_obj, series=series_obj)
     if request.method == "POST" and form.is_valid():
         try:
             services.report_update(report=report_obj, actor=request.user,
@@ -154,7 +159,7 @@ def _confirm_view(action: str):
     @require_http_methods(["GET", "POST"])
     def view(request: HttpRequest, series: str, report: int) -> HttpResponse:
         series_obj, report_obj = _report(request, series, report)
-        form = ConfirmForm(request.POST or None)
+        form = ConfirmForm(_posted(request))
         if request.method == "POST" and form.is_valid():
             try:
                 done = _ACTIONS[action](report_obj, request.user, form.cleaned_data["version"])
@@ -196,7 +201,7 @@ def report_image_upload(request: HttpRequest, series: str, report: int) -> HttpR
     """The report's images: upload one (with its alternative text), see each with the
     Markdown that shows it."""
     series_obj, report_obj = _report(request, series, report)
-    form = ReportImageForm(request.POST or None, request.FILES or None)
+    form = ReportImageForm(_posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         services.report_image_add(report=report_obj, actor=request.user,
                                   image=form.cleaned_data["image"],
