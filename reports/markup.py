@@ -47,7 +47,7 @@ def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
         return value if is_site_media_url(value) else None
     if attribute in ("width", "height"):
         return value if _DIMENSION.fullmatch(value.strip()) else None
-    return value
+    return value if attribute == "alt" else None  # nh3's generic title and lang too
 
 
 def is_site_media_url(url: str) -> bool:

@@ -183,8 +183,9 @@ def _reencoded(opened: Image.Image) -> VerifiedImage:
         image = image.convert("RGB")
     elif image.mode not in ("RGB", "RGBA", "L", "LA", "P"):
         image = image.convert("RGBA")
+    image.info = {}  # nothing of the file's own metadata is written again
     out = io.BytesIO()
-    options = {"icc_profile": icc_profile} if icc_profile else {}
+    options = {"exif": b"", **({"icc_profile": icc_profile} if icc_profile else {})}
     if image_format == "JPEG":
         options.update(quality=88, optimize=True)
     elif image_format == "WEBP":
