@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from core import local_forms
 from events.content_language import content_languages
 from events.models import Event, Series
 from orga.forms.series import TranslatedTextsForm
@@ -70,9 +71,9 @@ class ReportForm(TranslatedTextsForm):
         self.fields["slug"].label = _("Address")
         self.fields["slug"].help_text = _("The report's part of its web address, e.g. "
                                           "leipzig-2026: letters, digits and hyphens.")
-        zone = timezone.get_current_timezone_name()
+        zone = local_forms.zone_label(timezone.get_current_timezone_name(), timezone.now())
         self.fields["published_at"].help_text = _(
-            "In the time of %(zone)s. Empty: the moment you publish. A later time keeps the "
+            "Your time zone: %(zone)s. Empty: the moment you publish. A later time keeps the "
             "published report off the public site until then.") % {"zone": zone}
         for code in content_languages():
             body = self.fields[f"body_{code}"]
