@@ -25,7 +25,8 @@ CHANGED = "Somebody else changed this report since you opened it"
 @pytest.fixture
 def setting():
     series = series_create(content_languages=["en", "de"])
-    event = event_create(series=series, title_en="Leipzig", start=timezone.now() - timedelta(days=2))
+    event = event_create(series=series, title_en="Leipzig",
+                         start=timezone.now() - timedelta(days=2))
     report = report_create(series=series, event=event, slug="leipzig", title_en="Leipzig",
                            body_en="First words.", is_published=False, published_at=None)
     organisers = []
