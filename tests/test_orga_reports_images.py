@@ -101,7 +101,7 @@ SVG = (b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10"
     (_png_header_only(7000, 100), "wide.png", "Stage",
      "This image is 7000 × 100 pixels; an image may be at most 6000 pixels wide and high."),
     (_png_header_only(100_000, 100_000), "bomb.png", "Stage",
-     "This file is not an image we can read"),
+     "This image claims far more pixels than an image may have"),
     (_png_header_only(5000, 5000), "big.png", "Stage", "This image is 5000 × 5000 pixels"),
     (png_bytes(), "photo.png", "", "This field is required."),
     (png_bytes(), "photo.png", "x" * 301, "Ensure this value has at most 300 characters"),

@@ -157,8 +157,11 @@ def verify_image(data: bytes) -> VerifiedImage:
             return _verified(data)
     except ValidationError:
         raise
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning,
-            OSError, ValueError, SyntaxError, EOFError, struct_error):
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError(_("This image claims far more pixels than an image may have "
+                                "(at most %(limit)s pixels wide and high); please upload a "
+                                "smaller one.") % {"limit": IMAGE_MAX_SIDE}) from None
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError, struct_error):
         raise not_an_image from None
 
 
