@@ -27,13 +27,15 @@ _DIMENSION = re.compile(r"[1-9][0-9]{0,3}")
 _IMG_WITHOUT_SRC = re.compile(r'<img(?![^>]*\ssrc=")[^>]*>')
 
 
-def render_markdown(text: str) -> SafeString:
+def render_markdown(text: str, *, absolute: bool = False) -> SafeString:
+    """`text` (Markdown) as sanitised HTML; `absolute`: images' addresses with SITE_URL's
+    origin (for a feed, read elsewhere than on this site)."""
     html = markdown.markdown(text or "", extensions=["tables", "sane_lists"])
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
-        attribute_filter=_attribute_filter,
+        attribute_filter=_absolute_filter if absolute else _attribute_filter,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
     )
@@ -48,6 +50,13 @@ def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
     if attribute in ("width", "height"):
         return value if _DIMENSION.fullmatch(value.strip()) else None
     return value if attribute == "alt" else None  # nh3's generic title and lang too
+
+
+def _absolute_filter(element: str, attribute: str, value: str) -> str | None:
+    kept = _attribute_filter(element, attribute, value)
+    if element == "img" and attribute == "src" and kept and kept.startswith("/"):
+        return settings.SITE_URL + kept
+    return kept
 
 
 def is_site_media_url(url: str) -> bool:

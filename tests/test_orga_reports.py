@@ -7,6 +7,7 @@ meanwhile is never overwritten (optimistic locking)."""
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -130,7 +131,9 @@ def test_a_report_goes_from_draft_to_the_public_site_and_back(organiser, world, 
     assert "Leipzig opened the series" in texts(organiser.get(public_list))
     detail = texts(organiser.get(report.get_absolute_url()))
     assert f'<img alt="The stage in Leipzig" src="{image.image.url}">' in detail
-    assert "Leipzig opened the series" in texts(organiser.get(feed))
+    atom = texts(organiser.get(feed))
+    assert "Leipzig opened the series" in atom
+    assert f'src="{settings.SITE_URL}{image.image.url}"' in atom  # absolute for feed readers
     assert organiser.get(image.image.url).status_code == 200
 
     unpublished = organiser.post(url("report_unpublish", world, report=report.pk), follow=True)

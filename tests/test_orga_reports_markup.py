@@ -80,3 +80,9 @@ def test_media_on_a_storage_of_its_own_host_passes(settings):
     assert not is_site_media_url("https://bucket.s3.example.net/other/a.png")
     assert not is_site_media_url("https://bucket.s3.example.net.evil.com/clustermeet/a.png")
     assert not is_site_media_url("/media/reports/a.png")
+
+
+def test_a_feed_gets_the_images_absolute_addresses():
+    html = str(render_markdown("![Stage](/media/a.png) ![x](https://evil.com/a.png)",
+                               absolute=True))
+    assert html == f'<p><img alt="Stage" src="{SITE}/media/a.png"> </p>'
