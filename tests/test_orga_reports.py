@@ -364,3 +364,15 @@ def test_deleting_a_report_takes_its_images_along(organiser, world, report, sett
 def test_the_draft_link_of_the_event_page_leads_to_drafting(organiser, world, past_event):
     page = texts(organiser.get(url("event_detail", world, event=past_event.pk)))
     assert url("report_draft", world, event=past_event.pk) in page
+
+
+def test_an_address_taken_after_the_form_checked_it_is_refused_by_the_service(world, report):
+    from orga.services import reports as services
+
+    report_create(series=world.series, slug="taken")
+    with pytest.raises(services.ReportError, match="has this address already"):
+        services.report_update(report=report, actor=world.users["organiser"],
+                               fields={"slug": "taken"}, version=_version(report))
+    report.refresh_from_db()
+    assert report.slug == "leipzig"
+    assert not AuditEntry.objects.filter(action="report.edit").exists()

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -130,12 +130,18 @@ def report_update(*, report: Report, actor, fields: Mapping[str, Any], version: 
 
     Steps: 1. lock the report; refuse if it changed since the editor was opened
     (ReportChanged); 2. set the fields and save (a published report's public pages are
-    retired from the cache); 3. audit "report.edit" with the names of the changed fields."""
+    retired from the cache); an address another report took meanwhile: ReportError;
+    3. audit "report.edit" with the names of the changed fields."""
     locked = _lock(report, version)
     changed = sorted(name for name, value in fields.items() if getattr(locked, name) != value)
     for name, value in fields.items():
         setattr(locked, name, value)
-    locked.save()
+    try:
+        with transaction.atomic():
+            locked.save()
+    except IntegrityError:  # the address, taken by another report since the form checked it
+        raise ReportError(_("Another report of the series has this address already; please "
+                            "choose another.")) from None
     audit_record(series=report.series, actor=actor, action="report.edit", obj=locked,
                  event=locked.event, data={"fields": changed})
     return locked

@@ -130,7 +130,7 @@ def report_edit(request: HttpRequest, series: str, report: int) -> HttpResponse:
             services.report_update(report=report_obj, actor=request.user,
                                    fields=form.report_fields(),
                                    version=form.cleaned_data["version"])
-        except services.ReportChanged as error:
+        except services.ReportError as error:  # changed meanwhile, or its address taken
             messages.error(request, str(error))
         else:
             messages.success(request, _("The report is saved."))
