@@ -78,6 +78,7 @@ class ReportForm(TranslatedTextsForm):
         for code in content_languages():
             body = self.fields[f"body_{code}"]
             body.widget.attrs.update(rows=14)
+            body.help_text = ""  # the Markdown help stands above the texts
             body.max_length = BODY_MAX_CHARS
             body.validators.append(MaxLengthValidator(BODY_MAX_CHARS))
         if self.instance.pk and not self.is_bound:
