@@ -1,6 +1,11 @@
-"""Reports: published articles (news) about an event or the whole series."""
+"""Reports: published articles (news) about an event or the whole series, and the images
+an organiser uploads for them."""
+
+import uuid
+from pathlib import PurePosixPath
 
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -22,7 +27,10 @@ class Report(models.Model):
     title = models.CharField(_("title"), max_length=300)
     summary = models.TextField(_("summary"), blank=True)
     body = models.TextField(_("text"), blank=True, help_text=_("Markdown."))
-    published_at = models.DateTimeField(_("published at"), default=timezone.now)
+    # empty while a draft has never been published: publishing sets it (a time in the future
+    # keeps a published report off the public pages until then)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True,
+                                        default=timezone.now)
     is_published = models.BooleanField(_("published"), default=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -35,6 +43,10 @@ class Report(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["series", "slug"],
                                     name="report_slug_unique_per_series"),
+            models.CheckConstraint(
+                condition=Q(is_published=False) | Q(published_at__isnull=False),
+                name="report_published_has_time",
+                violation_error_message=_("A published report needs its publication time.")),
         ]
 
     def __str__(self) -> str:
@@ -42,3 +54,37 @@ class Report(models.Model):
 
     def get_absolute_url(self) -> str:
         return page_url("reports:detail", series=self.series.slug, report=self.slug)
+
+
+def report_image_path(instance: "ReportImage", filename: str) -> str:
+    """reports/<series id>/<random>.<extension>: a name nobody guesses or reads anything
+    from (the uploaded file's own name may be personal)."""
+    extension = PurePosixPath(filename).suffix.lower().lstrip(".") or "bin"
+    return f"reports/{instance.report.series_id}/{uuid.uuid4().hex}.{extension}"
+
+
+class ReportImage(models.Model):
+    """An image of a report: uploaded in the workspace, verified and re-encoded without its
+    metadata (orga.forms.reports), shown where the report's Markdown names it."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="images",
+                               verbose_name=_("report"))
+    image = models.ImageField(_("image"), upload_to=report_image_path)
+    alt_text = models.CharField(_("alternative text"), max_length=300)
+    width = models.PositiveIntegerField(_("width"), default=0)
+    height = models.PositiveIntegerField(_("height"), default=0)
+    created_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("report image")
+        verbose_name_plural = _("report images")
+
+    def __str__(self) -> str:
+        return self.alt_text
+
+    def markdown(self) -> str:
+        """The Markdown that shows the image, to paste into a report's text."""
+        alt = (self.alt_text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+               .replace("\n", " "))
+        return f"![{alt}]({self.image.url})"

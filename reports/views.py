@@ -105,7 +105,7 @@ class ReportFeed(Feed):
         return translated(item, "title").text
 
     def item_description(self, item: Report) -> str:
-        return render_markdown(translated(item, "body").text)
+        return render_markdown(translated(item, "body").text, absolute=True)
 
     def item_extra_kwargs(self, item: Report) -> dict:
         return {"title_language": translated(item, "title").language,
