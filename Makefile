@@ -52,7 +52,7 @@ messages-extract: $(VENV)/.installed
 	  --ignore=.venv --ignore=data --ignore=tests --ignore=bench
 
 check: setup
-	$(BIN)/ruff check . bench/pages bench/registration_rush bench/registration_cost bench/registration_oracle bench/publish_hold bench/orga bench/orga_mail
+	$(BIN)/ruff check . bench/pages bench/registration_rush bench/registration_cost bench/registration_oracle bench/publish_hold bench/orga bench/orga_mail bench/dashboard
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py check
 

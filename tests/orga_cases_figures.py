@@ -41,8 +41,8 @@ def _past_leipzig_event(world):
                          start=now - timedelta(days=10))
     keynote = talk_create(event=event, title_en="Hydrogen valleys", title_de="Wasserstofftäler")
     theme = world.extra["theme"]
-    people = [("DE", "sme", "de", True, 5, "Hydrogen logistics", ""),
-              ("BG", "research", "bg", True, 4, "", "Good speakers"),
+    people = [("DE", "sme", "de", True, 5, "Wasserstofflogistik", ""),
+              ("BG", "research", "bg", True, 4, "", "Добри лектори"),
               ("IT", "sme", "it", False, None, "", ""),
               ("DE", "public_administration", "en", True, 3, "=Funding calls", "Too short")]
     for index, (country, kind, language, attended, rating, topics, comment) in (

@@ -92,10 +92,10 @@ def sheets(figures: SeriesFigures) -> list[Sheet]:
                         *_dashboard_blocks(dashboard)]
         if dashboard.next_topics:
             sheet.blocks.append(Block(_("What the series should cover next"), [_("Answer")],
-                                      [[text] for text in dashboard.next_topics]))
+                                      [[item.text] for item in dashboard.next_topics]))
         if dashboard.comments:
             sheet.blocks.append(Block(_("Comments"), [_("Answer")],
-                                      [[text] for text in dashboard.comments]))
+                                      [[item.text] for item in dashboard.comments]))
         names.add(sheet.name)
         result.append(sheet)
     return result

@@ -17,7 +17,7 @@ from core.local_forms import zone_city
 from events.content_language import translated
 from events.models import Event, Organisation
 from feedback.models import FeedbackAnswer
-from orga.figures.queries import RATINGS, RETURNING_CAP, Figures, SeriesFigures
+from orga.figures.queries import RATINGS, RETURNING_CAP, Figures, FreeText, SeriesFigures
 
 # the charts' drawing: SVG user units (the SVG scales to its box)
 BAR_WIDTH = 640
@@ -130,8 +130,8 @@ class Dashboard:
     breakdowns: list[Breakdown]
     survey_facts: list[Fact]
     survey: list[Breakdown]
-    next_topics: list[str] = field(default_factory=list)
-    comments: list[str] = field(default_factory=list)
+    next_topics: list[FreeText] = field(default_factory=list)
+    comments: list[FreeText] = field(default_factory=list)
     returning: list[Fact] = field(default_factory=list)
 
 

@@ -45,6 +45,18 @@ COME_AGAIN = tuple(FeedbackAnswer.ComeAgain.values)
 RETURNING_CAP = 5  # the histogram of events per person: 1, 2, 3, 4, "5 or more"
 
 
+@dataclass(frozen=True)
+class FreeText:
+    """An answer's free text and the language its author reads (their mails' language:
+    the page marks the text with it); never who wrote it."""
+
+    text: str
+    language: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
 @dataclass
 class Survey:
     answers: int = 0
@@ -52,8 +64,8 @@ class Survey:
     ratings: dict[int, int] = field(default_factory=lambda: dict.fromkeys(RATINGS, 0))
     come_again: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COME_AGAIN, 0))
     talks: Counter = field(default_factory=Counter)           # talk id -> answers naming it
-    next_topics: list[str] = field(default_factory=list)
-    comments: list[str] = field(default_factory=list)
+    next_topics: list[FreeText] = field(default_factory=list)
+    comments: list[FreeText] = field(default_factory=list)
 
     @property
     def mean_rating(self) -> float | None:
@@ -179,21 +191,19 @@ def _collect(*, series: Series, events: list[Event], detail: bool, texts: bool,
     ids = [event.pk for event in events]
     per_event = {event.pk: Figures() for event in events}
     ended = {event.pk for event in events if event.end <= now}
-    counted = Registration.objects.filter(event_id__in=ids).exclude(state=State.PENDING)
+    # .order_by(): no ordering (the models' default would join the events into each GROUP BY)
+    counted = (Registration.objects.filter(event_id__in=ids).exclude(state=State.PENDING)
+               .order_by())
     confirmed = counted.filter(CONFIRMED)
     for row in counted.values("event_id").annotate(
             n_confirmed=Count("pk", filter=CONFIRMED),
             n_waitlisted=Count("pk", filter=Q(state=State.WAITLISTED)),
             n_cancelled=Count("pk", filter=Q(state=State.CANCELLED)),
             n_attended=Count("pk", filter=CONFIRMED & Q(attended=True)),
-            n_recorded=Count("pk", filter=Q(attended__isnull=False)),
-            n_sme=Count("pk", filter=CONFIRMED & Q(
-                participant__organisation_kind=Organisation.Kind.SME)),
-            n_countries=Count("participant__country", filter=CONFIRMED, distinct=True)):
+            n_recorded=Count("pk", filter=Q(attended__isnull=False))):
         figures = per_event[row["event_id"]]
         figures.confirmed, figures.waitlisted = row["n_confirmed"], row["n_waitlisted"]
-        figures.cancelled, figures.sme = row["n_cancelled"], row["n_sme"]
-        figures.country_count = row["n_countries"]
+        figures.cancelled = row["n_cancelled"]
         if row["event_id"] in ended and row["n_recorded"]:
             figures.attended = row["n_attended"]
             figures.attendance_known_confirmed = row["n_confirmed"]
@@ -211,15 +221,23 @@ def _collect(*, series: Series, events: list[Event], detail: bool, texts: bool,
                 .annotate(day=TruncDate("send_at", tzinfo=zone))
                 .values("events", "day").annotate(count=Count("pk"))):
         per_event[row["events"]].mail_days[row["day"]] += row["count"]
+    # one pass for the participants' countries and kinds (and languages): a row per event
+    # and combination present, however many registrations share it
+    dimensions = {"participant__country": "countries",
+                  "participant__organisation_kind": "kinds"}
     if detail:
-        for dimension, attribute in (("participant__country", "countries"),
-                                     ("participant__organisation_kind", "kinds"),
-                                     ("participant__language", "languages"),
-                                     ("participant__themes", "themes")):
-            rows = (confirmed.filter(**{f"{dimension}__isnull": False})
-                    .values("event_id", dimension).annotate(count=Count("pk")))
-            for row in rows:
-                getattr(per_event[row["event_id"]], attribute)[row[dimension]] = row["count"]
+        dimensions["participant__language"] = "languages"
+    for row in confirmed.values("event_id", *dimensions).annotate(count=Count("pk")):
+        figures = per_event[row["event_id"]]
+        for dimension, attribute in dimensions.items():
+            getattr(figures, attribute)[row[dimension]] += row["count"]
+    if detail:
+        for row in (confirmed.filter(participant__themes__isnull=False)
+                    .values("event_id", "participant__themes").annotate(count=Count("pk"))):
+            per_event[row["event_id"]].themes[row["participant__themes"]] = row["count"]
+    for figures in per_event.values():
+        figures.country_count = len(figures.countries)
+        figures.sme = figures.kinds.get(Organisation.Kind.SME, 0)
     talk_ids = _survey(per_event, ids=ids, texts=texts)
     themes = {theme.pk: theme for theme in series.themes.all()} if detail else {}
     talks = {talk.pk: talk for talk in Talk.objects.filter(pk__in=talk_ids)} if talk_ids else {}
@@ -227,16 +245,16 @@ def _collect(*, series: Series, events: list[Event], detail: bool, texts: bool,
 
 
 def _survey(per_event: dict[int, Figures], *, ids: list[int], texts: bool) -> set[int]:
-    answers = FeedbackAnswer.objects.filter(registration__event_id__in=ids)
-    for row in answers.values("registration__event_id", "rating").annotate(count=Count("pk")):
+    answers = FeedbackAnswer.objects.filter(registration__event_id__in=ids).order_by()
+    for row in (answers.values("registration__event_id", "rating", "come_again")
+                .annotate(count=Count("pk"))):
         survey = per_event[row["registration__event_id"]].survey
         survey.answers += row["count"]
         survey.rating_sum += row["rating"] * row["count"]
         survey.ratings[row["rating"]] = survey.ratings.get(row["rating"], 0) + row["count"]
-    for row in (answers.exclude(come_again="").values("registration__event_id", "come_again")
-                .annotate(count=Count("pk"))):
-        per_event[row["registration__event_id"]].survey.come_again[row["come_again"]] = (
-            row["count"])
+        if row["come_again"]:
+            survey.come_again[row["come_again"]] = (
+                survey.come_again.get(row["come_again"], 0) + row["count"])
     talk_ids = set()
     for row in (answers.filter(most_useful_talk__isnull=False)
                 .values("registration__event_id", "most_useful_talk")
@@ -245,25 +263,26 @@ def _survey(per_event: dict[int, Figures], *, ids: list[int], texts: bool) -> se
             row["count"])
         talk_ids.add(row["most_useful_talk"])
     if texts:  # the texts alone, in the order of their words: nothing ties them to a person
-        for event_id, topics, comment in (
+        for event_id, topics, comment, language in (
                 answers.filter(~Q(next_topics="") | ~Q(comment=""))
-                .values_list("registration__event_id", "next_topics", "comment")
+                .values_list("registration__event_id", "next_topics", "comment",
+                             "registration__participant__language")
                 .order_by("registration__event_id", "next_topics", "comment")):
             survey = per_event[event_id].survey
             if topics.strip():
-                survey.next_topics.append(topics.strip())
+                survey.next_topics.append(FreeText(topics.strip(), language))
             if comment.strip():
-                survey.comments.append(comment.strip())
+                survey.comments.append(FreeText(comment.strip(), language))
         for figures in per_event.values():
-            figures.survey.next_topics.sort(key=str.casefold)
-            figures.survey.comments.sort(key=str.casefold)
+            figures.survey.next_topics.sort(key=lambda item: item.text.casefold())
+            figures.survey.comments.sort(key=lambda item: item.text.casefold())
     return talk_ids
 
 
 def _composed_sent(*, series: Series, now: datetime.datetime | None):
     """The series' composed mails that went out (not withdrawn, their time come)."""
     return ComposedMail.objects.filter(series=series, withdrawn_at__isnull=True,
-                                       send_at__lte=now or timezone.now())
+                                       send_at__lte=now or timezone.now()).order_by()
 
 
 def _mail_days_of_series(*, series: Series, now: datetime.datetime | None) -> Counter:
@@ -276,7 +295,8 @@ def _mail_days_of_series(*, series: Series, now: datetime.datetime | None) -> Co
 def _persons(*, events: list[Event]) -> Figures:
     """The persons with a confirmed registration for any of `events`, each counted once."""
     people = Participant.objects.filter(pk__in=Registration.objects.filter(
-        CONFIRMED, event_id__in=[event.pk for event in events]).values("participant_id"))
+        CONFIRMED, event_id__in=[event.pk for event in events]).values("participant_id")
+    ).order_by()
     persons = Figures()
     for row in people.values("country", "organisation_kind", "language").annotate(
             count=Count("pk")):
