@@ -307,6 +307,11 @@ def test_the_series_dashboard_puts_the_events_side_by_side(world, client):
     assert f"<dt>Registered for two or more events</dt><dd>{persons['returning_registered']}" \
            in html
     assert 'href="/en/orga/series/bridges/figures/export.xlsx"' in html
+    themes = html[html.index('id="figure-themes"'):]
+    themes = themes[:themes.index("</section>")]
+    for slug, count in expected_persons()["themes"].items():
+        assert (f'<th scope="row">{slug.title()}</th><td class="number">{count}</td>'
+                in themes)
 
 
 def test_the_coordinator_sees_their_regions_dashboard_only(world, client):

@@ -239,7 +239,7 @@ def _collect(*, series: Series, events: list[Event], detail: bool, texts: bool,
         figures.country_count = len(figures.countries)
         figures.sme = figures.kinds.get(Organisation.Kind.SME, 0)
     talk_ids = _survey(per_event, ids=ids, texts=texts)
-    themes = {theme.pk: theme for theme in series.themes.all()} if detail else {}
+    themes = {theme.pk: theme for theme in series.themes.all()}
     talks = {talk.pk: talk for talk in Talk.objects.filter(pk__in=talk_ids)} if talk_ids else {}
     return per_event, themes, talks
 
