@@ -12,7 +12,7 @@ from django.urls import reverse
 from events.models import Event
 from registrations import services
 from registrations.models import Participant, Registration
-from tests.factories import event_create, series_create
+from tests.factories import event_create, series_create, theme_create
 from tests.test_admin_and_models import admin_change
 from tests.test_registrations_factories import participant_create, registration_create
 
@@ -90,3 +90,21 @@ def test_the_public_list_forgets_a_deleted_participant_at_once(client, settings)
     assert "Alice Adler" not in page and "Nobody is listed yet." in page
     assert Registration.objects.filter(participant=alice).count() == 1  # counts stay
     assert Participant.objects.get(pk=alice.pk).name == ""
+
+
+def test_deleting_keeps_what_the_figures_count_and_nothing_that_names():
+    """Organisation kind, countries, language and themes of interest stay (none names a
+    person on its own; the figures count them); name, address, organisation go."""
+    series = series_create()
+    mobility = theme_create(series=series)
+    alice = participant_create(name="Alice Adler", organisation_kind="research", country="BG",
+                               organisation_country="IT", language="bg")
+    alice.themes.add(mobility)
+
+    services.participant_delete(participant=alice)
+
+    alice.refresh_from_db()
+    assert (alice.name, alice.organisation_name) == ("", "")
+    assert (alice.organisation_kind, alice.country.code, alice.organisation_country.code,
+            alice.language) == ("research", "BG", "IT", "bg")
+    assert list(alice.themes.all()) == [mobility]

@@ -111,9 +111,10 @@ def participant_delete(*, participant: Participant, now: datetime | None = None)
     2. cancel their series registrations and their registrations of events not yet ended,
        each freed seat going to the waiting list (as registrations_cancel_all; no mail to
        the deleted address, 'promoted' mails to those who move up);
-    3. replace address, name, organisation name and job title, drop themes, opt-in and
-       links (a new link key voids every personal link); keep organisation kind and
-       countries, which statistics count; set the time of anonymisation; save;
+    3. replace address, name, organisation name and job title, drop opt-in and links (a
+       new link key voids every personal link); keep organisation kind, countries,
+       language and themes of interest, which the figures count (none of them names a
+       person on its own); set the time of anonymisation; save;
     4. anonymise the outbox mails to the old address (mail.services.mails_anonymise: their
        texts, links and calendar files go, unsent ones never leave);
     5. anonymise the admin history that names them (admin_history_anonymise);
@@ -134,7 +135,6 @@ def participant_delete(*, participant: Participant, now: datetime | None = None)
     participant.confirm_nonce = ""
     participant.link_key = secrets.token_hex(16)
     participant.save()
-    participant.themes.clear()
     mails_anonymise(to=old_email)
     admin_history_anonymise(participant=participant, known=[old_email, old_name],
                             mail_ids=mail_ids)
