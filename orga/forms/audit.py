@@ -46,6 +46,18 @@ ACTION_LABELS = {
     "mail.send": _("Mail to participants"),
     "mail.retry": _("Mail sent again"),
     "mail.withdraw": _("Mail withdrawn"),
+    "speaker.change": _("Speaker changed"),
+    "registration.check_in": _("Checked in at the door"),
+    "attendance.import": _("Attendance report imported"),
+    "attendance.remove": _("Attendance import taken back"),
+    "report.draft": _("Report drafted"),
+    "report.redraft": _("Report drafted again"),
+    "report.edit": _("Report changed"),
+    "report.publish": _("Report published"),
+    "report.unpublish": _("Report unpublished"),
+    "report.delete": _("Report deleted"),
+    "report.image_add": _("Report image uploaded"),
+    "report.image_delete": _("Report image deleted"),
 }
 
 
@@ -60,6 +72,8 @@ ACTION_GROUPS = [
     ("agenda", _("Agenda"), ("talk.", "speaker.", "organisation.")),
     ("registrations", _("Registrations"), ("registration.",)),
     ("mails", _("Outbox"), ("mail.",)),
+    ("attendance", _("Attendance"), ("attendance.",)),
+    ("reports", _("Reports"), ("report.",)),
 ]
 GROUP_PREFIX = "group:"  # a filter value that stands for every action of a group
 
