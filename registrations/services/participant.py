@@ -4,6 +4,7 @@ import json
 import logging
 import re
 import secrets
+from collections.abc import Callable
 from datetime import datetime
 
 from django.conf import settings
@@ -23,6 +24,16 @@ from registrations.services.base import RegistrationError, participant_lock
 from registrations.services.places import registrations_cancel_all
 
 logger = logging.getLogger(__name__)
+# What the apps that build on registrations erase of a participant when they delete their
+# data, in the same transaction (registered from an AppConfig.ready(); registrations may not
+# import them): e.g. feedback.services.feedback_answers_anonymise.
+_ERASERS: list[Callable[[Participant], None]] = []
+
+
+def participant_eraser_register(erase: Callable[[Participant], None]) -> None:
+    """Have `erase(participant)` run in participant_delete's transaction (step 5)."""
+    if erase not in _ERASERS:
+        _ERASERS.append(erase)
 
 
 @retry_on_conflict
@@ -116,7 +127,9 @@ def participant_delete(*, participant: Participant, now: datetime | None = None)
        countries, which statistics count; set the time of anonymisation; save;
     4. anonymise the outbox mails to the old address (mail.services.mails_anonymise: their
        texts, links and calendar files go, unsent ones never leave);
-    5. anonymise the admin history that names them (admin_history_anonymise);
+    5. anonymise the admin history that names them (admin_history_anonymise), and let
+       the apps built on registrations erase what they keep of them
+       (participant_eraser_register);
     6. log. No mail: the address is gone.
     """
     now = now or timezone.now()
@@ -138,6 +151,8 @@ def participant_delete(*, participant: Participant, now: datetime | None = None)
     mails_anonymise(to=old_email)
     admin_history_anonymise(participant=participant, known=[old_email, old_name],
                             mail_ids=mail_ids)
+    for erase in _ERASERS:
+        erase(participant)
     logger.info("Participant %s anonymised", participant.pk)
     return participant
 
