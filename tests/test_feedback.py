@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.core import signing
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from feedback import queries, services
@@ -338,3 +340,24 @@ def test_deleting_ones_data_erases_the_answers_words_and_keeps_the_counts(client
     assert (answer.rating, answer.most_useful_talk, answer.come_again, answer.next_topics,
             answer.comment) == (4, hydrogen, "yes", "", "")
     assert "Ada" not in repr(FeedbackAnswer.objects.values_list())
+
+
+def test_the_personal_page_asks_once_whatever_the_number_of_surveys_open(client, event):
+    registration = attendee(event)
+    token = links.personal_token(participant=registration.participant)
+
+    def page_queries() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/en/registration/me/{token}/").status_code == 200
+        return len(queries)
+
+    one = page_queries()
+    for days in (3, 5, 7):
+        registration_create(participant=registration.participant, attended=True,
+                            event=event_create(series=event.series,
+                                               start=event.start - timedelta(days=days)))
+    client.post(survey_path(registration), answer_form())
+
+    assert page_queries() == one
+    page = client.get(f"/en/registration/me/{token}/").content.decode()
+    assert (page.count("Give feedback"), page.count("Change your feedback")) == (3, 1)
