@@ -92,9 +92,15 @@ def attendees(*, event: Event) -> QuerySet[Registration]:
         state=Registration.State.CANCELLED)
 
 
+# Attendees a mail can reach: their data not deleted, an address that receives mail (one
+# who came without registering may have none, or one at .invalid: registrations.queries)
+REACHABLE = (Q(participant__anonymised_at__isnull=True) & ~Q(participant__email="")
+             & ~Q(participant__email__iendswith=".invalid"))
+
+
 def attendees_to_invite(*, event: Event) -> QuerySet[Registration]:
-    """The attendees not yet invited whom a mail can reach (their data not deleted)."""
-    return attendees(event=event).filter(participant__anonymised_at__isnull=True).exclude(
+    """The attendees not yet invited whom a mail can reach (REACHABLE)."""
+    return attendees(event=event).filter(REACHABLE).exclude(
         Exists(FeedbackInvitation.objects.filter(registration=OuterRef("pk"))))
 
 
@@ -115,7 +121,7 @@ def survey_counts(*, event: Event) -> SurveyCounts:
         attendees=Count("pk"),
         invited=Count("pk", filter=Q(invited)),
         answered=Count("pk", filter=Q(answered)),
-        to_invite=Count("pk", filter=~Q(invited) & Q(participant__anonymised_at__isnull=True)),
+        to_invite=Count("pk", filter=~Q(invited) & REACHABLE),
     )
     return SurveyCounts(**counts)
 

@@ -208,3 +208,14 @@ def test_query_count_does_not_grow_with_attendees_or_talks(client, world):
 
     assert _queries(client, send_url(world)) == few
     assert few <= 12, few
+
+
+def test_an_attendee_without_an_address_that_receives_mail_is_left_out(client, world):
+    client_as(client, world, "organiser")
+    attendee(world.leipzig_event, email="walk-in-7@guests.invalid")  # came unregistered
+
+    counts = client.get(send_url(world)).context["counts"]
+    client.post(send_url(world), {"confirm": "1"})
+
+    assert (counts.attendees, counts.to_invite) == (2, 1)
+    assert invited_emails() == ["lea.participant@example.org"]
