@@ -128,3 +128,19 @@ def survey_counts(*, event: Event) -> SurveyCounts:
 
 def talk_refusal() -> str:
     return _("Please choose one of the talks of this event.")
+
+
+def participant_answers_export(participant: Participant) -> list[dict]:
+    """A participant's survey answers, JSON-ready, for their data export
+    (registrations.services.participant_export)."""
+    moment = lambda value: value.isoformat() if value else None  # noqa: E731
+    return [
+        {"series": answer.registration.event.series.slug,
+         "event": answer.registration.event.slug, "rating": answer.rating,
+         "most_useful_talk": answer.most_useful_talk.title if answer.most_useful_talk else None,
+         "come_again": answer.come_again, "next_topics": answer.next_topics,
+         "comment": answer.comment, "answered_at": moment(answer.answered_at),
+         "changed_at": moment(answer.changed_at)}
+        for answer in FeedbackAnswer.objects.filter(registration__participant=participant)
+        .select_related("registration__event__series", "most_useful_talk")
+        .order_by("answered_at", "pk")]

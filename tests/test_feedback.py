@@ -361,3 +361,19 @@ def test_the_personal_page_asks_once_whatever_the_number_of_surveys_open(client,
     assert page_queries() == one
     page = client.get(f"/en/registration/me/{token}/").content.decode()
     assert (page.count("Give feedback"), page.count("Change your feedback")) == (3, 1)
+
+
+def test_a_participants_answers_are_part_of_their_data_export(client, event):
+    registration = attendee(event)
+    client.post(survey_path(registration), answer_form(
+        most_useful_talk=str(talk(event, "Hydrogen logistics").pk)))
+    token = links.personal_token(participant=registration.participant)
+
+    data = client.get(f"/en/registration/me/{token}/data.json").json()
+
+    answer = FeedbackAnswer.objects.get()
+    assert data["feedback"] == [{
+        "series": "bridges", "event": "leipzig", "rating": 4,
+        "most_useful_talk": "Hydrogen logistics", "come_again": "yes",
+        "next_topics": "Ports and logistics", "comment": "Well organised.",
+        "answered_at": answer.answered_at.isoformat(), "changed_at": None}]

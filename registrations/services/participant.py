@@ -6,6 +6,7 @@ import re
 import secrets
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
@@ -30,10 +31,19 @@ logger = logging.getLogger(__name__)
 _ERASERS: list[Callable[[Participant], None]] = []
 
 
+# What those apps keep of a participant, for their export: key → read(participant).
+_EXPORTERS: dict[str, Callable[[Participant], Any]] = {}
+
+
 def participant_eraser_register(erase: Callable[[Participant], None]) -> None:
     """Have `erase(participant)` run in participant_delete's transaction (step 5)."""
     if erase not in _ERASERS:
         _ERASERS.append(erase)
+
+
+def participant_exporter_register(key: str, read: Callable[[Participant], Any]) -> None:
+    """Have participant_export add `key`: read(participant), JSON-ready data."""
+    _EXPORTERS[key] = read
 
 
 @retry_on_conflict
@@ -69,7 +79,8 @@ def participant_link_send(*, participant: Participant, now: datetime | None = No
 
 
 def participant_export(*, participant: Participant) -> dict:
-    """Everything stored about a participant, as JSON-ready data (their right of access)."""
+    """Everything stored about a participant, as JSON-ready data (their right of access),
+    with what the apps built on registrations keep of them (participant_exporter_register)."""
     registrations = queries.participant_registrations(participant=participant)
     moment = lambda value: value.isoformat() if value else None  # noqa: E731
     return {
@@ -109,7 +120,7 @@ def participant_export(*, participant: Participant) -> dict:
              "sent_at": moment(mail.sent_at)}
             for mail in mails_to(to=participant.email).order_by("created_at", "pk")
         ],
-    }
+    } | {key: read(participant) for key, read in _EXPORTERS.items()}
 
 
 @retry_on_conflict
