@@ -26,6 +26,7 @@ class FeedbackAnswer(models.Model):
     next_topics = models.TextField(_("what the series should cover next"), blank=True)
     comment = models.TextField(_("comment"), blank=True)
     answered_at = models.DateTimeField(_("answered"))
+    changed_at = models.DateTimeField(_("last changed"), null=True, blank=True)
 
     class Meta:
         ordering = ["answered_at", "pk"]
@@ -38,3 +39,21 @@ class FeedbackAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.registration_id}: {self.rating}"
+
+
+class FeedbackInvitation(models.Model):
+    """The survey's invitation mailed to one attendee (once: its outbox row's cause is
+    feedback:<registration>:invitation, written in the same transaction)."""
+
+    registration = models.OneToOneField(Registration, on_delete=models.CASCADE,
+                                        related_name="feedback_invitation",
+                                        verbose_name=_("registration"))
+    sent_at = models.DateTimeField(_("invited at"))
+
+    class Meta:
+        ordering = ["sent_at", "pk"]
+        verbose_name = _("feedback invitation")
+        verbose_name_plural = _("feedback invitations")
+
+    def __str__(self) -> str:
+        return f"#{self.registration_id}: {self.sent_at:%Y-%m-%d}"

@@ -156,10 +156,11 @@ def _series_places(event: Event) -> dict:
 
 
 def _attendance(event: Event) -> Attendance:
-    """Attended: registrations marked so (an anonymised participant keeps their country and
-    still counts); registered: those holding a place."""
-    attended = Q(attended=True)
+    """Attended: confirmed registrations marked so, as the figures count them
+    (orga.figures.queries; an anonymised participant keeps their country and still counts);
+    registered: those holding a place."""
     holding = Q(state=Registration.State.CONFIRMED)
+    attended = holding & Q(attended=True)
     counts = Registration.objects.filter(event=event).aggregate(
         came=Count("pk", filter=attended),
         came_from=Count("participant__country", filter=attended, distinct=True),

@@ -46,6 +46,7 @@ ACTION_LABELS = {
     "mail.send": _("Mail to participants"),
     "mail.retry": _("Mail sent again"),
     "mail.withdraw": _("Mail withdrawn"),
+    "mail.feedback_invitation": _("Survey sent to attendees"),
     "speaker.change": _("Speaker changed"),
     "registration.check_in": _("Checked in at the door"),
     "attendance.import": _("Attendance report imported"),

@@ -31,7 +31,9 @@ from registrations.services.base import ParticipantData, RegistrationError
 from registrations.services.organiser import registration_add_by_organiser
 from registrations.services.participant import (
     participant_delete,
+    participant_eraser_register,
     participant_export,
+    participant_exporter_register,
     participant_link_send,
     participant_settings_change,
     participants_anonymise_expired,
@@ -57,7 +59,8 @@ from registrations.services.signup import (
 
 __all__ = [
     "ParticipantData", "RegistrationError", "event_capacity_change",
-    "event_registrations_cancel", "participant_delete", "participant_export",
+    "event_registrations_cancel", "participant_delete", "participant_eraser_register",
+    "participant_export", "participant_exporter_register",
     "participant_link_request_queued", "participant_link_send",
     "participant_settings_change", "participants_anonymise_expired",
     "registration_add_by_organiser", "registration_cancel",

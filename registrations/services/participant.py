@@ -4,7 +4,9 @@ import json
 import logging
 import re
 import secrets
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
@@ -23,6 +25,25 @@ from registrations.services.base import RegistrationError, participant_lock
 from registrations.services.places import registrations_cancel_all
 
 logger = logging.getLogger(__name__)
+# What the apps that build on registrations erase of a participant when they delete their
+# data, in the same transaction (registered from an AppConfig.ready(); registrations may not
+# import them): e.g. feedback.services.feedback_answers_anonymise.
+_ERASERS: list[Callable[[Participant], None]] = []
+
+
+# What those apps keep of a participant, for their export: key → read(participant).
+_EXPORTERS: dict[str, Callable[[Participant], Any]] = {}
+
+
+def participant_eraser_register(erase: Callable[[Participant], None]) -> None:
+    """Have `erase(participant)` run in participant_delete's transaction (step 5)."""
+    if erase not in _ERASERS:
+        _ERASERS.append(erase)
+
+
+def participant_exporter_register(key: str, read: Callable[[Participant], Any]) -> None:
+    """Have participant_export add `key`: read(participant), JSON-ready data."""
+    _EXPORTERS[key] = read
 
 
 @retry_on_conflict
@@ -58,7 +79,8 @@ def participant_link_send(*, participant: Participant, now: datetime | None = No
 
 
 def participant_export(*, participant: Participant) -> dict:
-    """Everything stored about a participant, as JSON-ready data (their right of access)."""
+    """Everything stored about a participant, as JSON-ready data (their right of access),
+    with what the apps built on registrations keep of them (participant_exporter_register)."""
     registrations = queries.participant_registrations(participant=participant)
     moment = lambda value: value.isoformat() if value else None  # noqa: E731
     return {
@@ -98,7 +120,7 @@ def participant_export(*, participant: Participant) -> dict:
              "sent_at": moment(mail.sent_at)}
             for mail in mails_to(to=participant.email).order_by("created_at", "pk")
         ],
-    }
+    } | {key: read(participant) for key, read in _EXPORTERS.items()}
 
 
 @retry_on_conflict
@@ -117,7 +139,9 @@ def participant_delete(*, participant: Participant, now: datetime | None = None)
        person on its own); set the time of anonymisation; save;
     4. anonymise the outbox mails to the old address (mail.services.mails_anonymise: their
        texts, links and calendar files go, unsent ones never leave);
-    5. anonymise the admin history that names them (admin_history_anonymise);
+    5. anonymise the admin history that names them (admin_history_anonymise), and let
+       the apps built on registrations erase what they keep of them
+       (participant_eraser_register);
     6. log. No mail: the address is gone.
     """
     now = now or timezone.now()
@@ -138,6 +162,8 @@ def participant_delete(*, participant: Participant, now: datetime | None = None)
     mails_anonymise(to=old_email)
     admin_history_anonymise(participant=participant, known=[old_email, old_name],
                             mail_ids=mail_ids)
+    for erase in _ERASERS:
+        erase(participant)
     logger.info("Participant %s anonymised", participant.pk)
     return participant
 
