@@ -128,7 +128,9 @@ def waiting_list_in_order(*, now: datetime) -> list[Finding]:
     a seat then if one was free, else the end of the waiting list; promotion keeps it, and
     takes the waiting list in its order. So for each event, every seated registration's
     confirmed_at is at most the earliest confirmed_at of those still waiting: a later one
-    was seated — directly or by promotion — past someone who was waiting already.
+    was seated — directly or by promotion — past someone who was waiting already. A seat
+    taken once the event had ended is no queue jump: it is a participant who came without
+    registering, recorded from the attendance (attendance.services).
     """
     rows = _first(_events_places().filter(first_waiting__lt=F("last_seated"))
                 .values_list("pk", "first_waiting"))
@@ -137,8 +139,11 @@ def waiting_list_in_order(*, now: datetime) -> list[Finding]:
         waiting = (Registration.objects.filter(event_id=pk).waiting()
                    .values_list("pk", flat=True).first())
         seated = (Registration.objects.filter(event_id=pk, state=State.CONFIRMED,
-                                              confirmed_at__gt=first_waiting)
+                                              confirmed_at__gt=first_waiting,
+                                              confirmed_at__lt=F("event__end"))
                   .order_by("confirmed_at", "pk").values_list("pk", "confirmed_at"))
+        if not seated:
+            continue
         passed = [f"{seat} ({_moment(moment)})" for seat, moment in seated[:5]]
         findings.append(Finding(
             "waiting_list_in_order",
