@@ -113,6 +113,10 @@ class PendingAttendanceImport(models.Model):
     rows = models.JSONField(_("rows"), default=list,
                             help_text=_("The report's rows: name, email, minutes, role, joins."))
     warnings = models.JSONField(_("warnings"), default=list)
+    other_day = models.BooleanField(
+        _("meeting on another day"), default=False,
+        help_text=_("The report's meeting began on another day than the event: saving asks "
+                    "the organiser to confirm that it is this event's report."))
 
     class Meta:
         ordering = ["uploaded_at", "pk"]

@@ -82,7 +82,8 @@ def pending_import_create(*, event: Event, user, data: bytes, file_name: str,
        one the reader cannot read (its message), a report without rows;
     3. keep the rows, the format, the meeting id and the reader's warnings for `user`,
        with a warning of ours when the report's meeting began on another day than the
-       event (the report of another event?).
+       event (the report of another event?): then `other_day` is set, and saving asks the
+       organiser to confirm (orga.forms.attendance.SaveForm).
     """
     now = now or timezone.now()
     pending_imports_expire(now=now)
@@ -105,7 +106,8 @@ def pending_import_create(*, event: Event, user, data: bytes, file_name: str,
              "role": row.role, "joins": row.joins} for row in report.rows]
     warnings = [str(warning) for warning in report.warnings]
     started = _aware(report.started_at, event)
-    if started is not None and abs(started - event.start) > OTHER_DAY:
+    other_day = started is not None and abs(started - event.start) > OTHER_DAY
+    if other_day:
         zone = ZoneInfo(event.time_zone)
         warnings.append(_(
             "This report's meeting began on %(report)s, but the event began on %(event)s: is "
@@ -115,7 +117,7 @@ def pending_import_create(*, event: Event, user, data: bytes, file_name: str,
     pending = PendingAttendanceImport.objects.create(
         event=event, uploaded_by=user, uploaded_at=now, sha256=sha256,
         file_name=file_name[:255], format=report.format, meeting_id=report.meeting_id[:100],
-        rows=rows, warnings=warnings)
+        rows=rows, warnings=warnings, other_day=other_day)
     logger.info("Attendance report uploaded for event %s: pending import %s, %d rows",
                 event.pk, pending.pk, len(rows))
     return pending

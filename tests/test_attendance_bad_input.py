@@ -203,3 +203,37 @@ def test_a_check_in_at_an_online_event_is_refused(organiser, world):
                                "checked_in": "1"}, follow=True)
     assert "This event is online: nobody is checked in at a door." in response.content.decode()
     assert Registration.objects.filter(checked_in_at__isnull=False).count() == 0
+
+
+def zoom_of_another_day(world) -> bytes:
+    """A Zoom report whose meeting began nine days before the Leipzig event."""
+    day = (world.leipzig_event.start - timedelta(days=9)).strftime("%m/%d/%Y")
+    return "\r\n".join([
+        "Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants",
+        f"814 2297 6031,Another meeting,{day} 09:55:03 AM,{day} 11:32:40 AM,olga@example.org,"
+        "98,2", "",
+        "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest",
+        f"Lea Leipzig,lea.participant@example.org,{day} 10:00:00 AM,{day} 11:00:00 AM,60,No",
+        ""]).encode()
+
+
+def test_a_report_of_another_day_is_saved_only_once_the_organiser_confirms_it(organiser,
+                                                                               world):
+    response = organiser.post(url(world, "attendance"), {"report": SimpleUploadedFile(
+        "participants.csv", zoom_of_another_day(world))})
+    pending = PendingAttendanceImport.objects.get()
+    assert response.status_code == 302
+    preview = organiser.get(response["Location"]).content.decode()
+    assert "is it the report of this event?" in preview
+    assert "This is the report of this event all the same." in preview
+
+    save = url(world, "attendance_save", pending=pending.pk)
+    refused = organiser.post(save, {})
+    assert refused.status_code == 400
+    assert ("The report&#x27;s meeting began on another day than the event: tick that it is "
+            "this event&#x27;s report to save it") in refused.content.decode()
+    assert nothing_saved()
+
+    saved = organiser.post(save, {"this_event": "on"})
+    assert saved.status_code == 302
+    assert world.leipzig_event.registrations.get().attended_minutes == 60

@@ -49,9 +49,15 @@ class SaveForm(forms.Form):
         label=_("The people I add agreed to the privacy notice."), required=False)
 
     def __init__(self, *args, preview: Preview, consent_text: ConsentText | None,
-                 **kwargs) -> None:
+                 other_day: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.preview, self.consent_text = preview, consent_text
+        if other_day:  # the report's meeting began on another day than the event
+            self.fields["this_event"] = forms.BooleanField(
+                label=_("This is the report of this event all the same."),
+                error_messages={"required": _(
+                    "The report's meeting began on another day than the event: tick that it "
+                    "is this event's report to save it, or upload the right report.")})
         self.fields["accept"].choices = [(row.index, row.index) for row in preview.suggested]
         self.fields["add"].choices = [(row.index, row.index) for row in preview.unmatched
                                       if row.can_add]

@@ -56,7 +56,8 @@ def attendance_preview(request: HttpRequest, series: str, event: int,
     if pending_obj is None:
         return _pending_gone(request, event_obj)
     preview = preview_of(event=event_obj, pending=pending_obj)
-    form = SaveForm(preview=preview, consent_text=consent_text_current(series=series_obj))
+    form = SaveForm(preview=preview, consent_text=consent_text_current(series=series_obj),
+                    other_day=pending_obj.other_day)
     return _preview_page(request, event_obj, pending_obj, form)
 
 
@@ -71,7 +72,7 @@ def attendance_save(request: HttpRequest, series: str, event: int, pending: int)
         return _pending_gone(request, event_obj)
     consent = consent_text_current(series=series_obj)
     form = SaveForm(request.POST, preview=preview_of(event=event_obj, pending=pending_obj),
-                    consent_text=consent)
+                    consent_text=consent, other_day=pending_obj.other_day)
     if not form.is_valid():
         return _preview_page(request, event_obj, pending_obj, form, status=400)
     minutes, walk_ins = form.decisions()
