@@ -1,8 +1,6 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
 from clustermeet import seo, views
 
@@ -18,7 +16,7 @@ urlpatterns = [
     path("favicon.ico", seo.favicon, name="favicon"),
     path("apple-touch-icon.png", seo.apple_touch_icon, name="apple_touch_icon"),
     path("healthz", views.health, name="health"),
-    path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
+    path("media/<path:path>", views.media),
 ]
 
 urlpatterns += i18n_patterns(

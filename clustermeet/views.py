@@ -16,6 +16,7 @@ from django.template import loader
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 from clustermeet.context_processors import unknown_language_prefix
 
@@ -69,6 +70,12 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+def media(request: HttpRequest, path: str) -> HttpResponse:
+    """An uploaded file (logos, report images), from the folder MEDIA_ROOT names when it is
+    asked for (not when the URLs were loaded: tests give each test a folder of its own)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 def health(request: HttpRequest) -> HttpResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")

@@ -43,13 +43,14 @@ def site():
     consent_text_create(series=series, text_en="We keep your data for the series.")
     event = event_create(series=series, slug="leipzig", capacity=10)
     alice = participant_create(email="alice@example.org")
-    registration_create(participant=alice, event=event)
+    registration = registration_create(participant=alice, event=event)
     return {
         "series": series.slug, "event": event.slug, "event_id": event.pk,
         "report": report_create(series=series).slug,
         "slug": speaker_create().slug, "organisation": organisation_create().slug,
         "token": links.personal_token(participant=alice),
         "confirm_token": links.confirm_token(participant=alice),
+        "registration": registration.pk, "code": "ABCD-EFGH-JKMN",
     }
 
 
@@ -85,6 +86,8 @@ def site_urls(site: dict) -> list[str]:
                     kwargs["slug"] = site["organisation"]
                 if name == "registrations:confirm":
                     kwargs["token"] = site["confirm_token"]
+                if name == "feedback:survey":
+                    kwargs["event"] = site["event_id"]
                 urls.append(reverse(name, kwargs=kwargs))
 
     walk(get_resolver().url_patterns)

@@ -74,10 +74,10 @@ def test_a_post_without_the_csrf_token_is_refused_and_changes_nothing(post: Post
     TOTPDevice.objects.create(user=world.users["organiser"], name="TOTP", confirmed=True)
     client = Client(enforce_csrf_checks=True)
     client.force_login(world.users["organiser"])
-    url = post.url(world)
+    url, data = post.url(world), post.data(world)  # building them may add the case's rows
     before = row_counts()
 
-    response = client.post(url, post.data(world))
+    response = client.post(url, data)
 
     assert response.status_code == 403, (url, response.status_code)
     assert REFUSAL["en"] in response.content.decode()
