@@ -5,6 +5,7 @@ need Debian's Chromium; Redis tests need Redis on 127.0.0.1:6379. With REQUIRE_S
 (set by CI) a missing service fails the test instead of skipping it.
 """
 
+import logging
 import os
 import shutil
 import socket
@@ -43,6 +44,24 @@ def pytest_collection_modifyitems(config, items) -> None:
         if "sqlite_pass_only" in item.keywords and on_postgres:
             item.add_marker(pytest.mark.skip(
                 reason="the pages look the same on every database: SQLite pass only"))
+    # The browser tests (a third of the suite's time) first, handed out one by one
+    # (--maxschedchunk=1 in pyproject): otherwise pytest-xdist gives one worker most of
+    # them at the end and the other waits idle for minutes.
+    items.sort(key=lambda item: "browser" not in item.keywords)
+
+
+@pytest.fixture(autouse=True)
+def _logger_levels_kept():
+    """Each test starts with the loggers' levels as configured: a worker run (db_worker at
+    verbosity 0 sets django_tasks to CRITICAL) would otherwise silence the log lines a
+    later test in the same process reads."""
+    loggers = [logging.getLogger(), *(item for item in logging.root.manager.loggerDict.values()
+                                      if isinstance(item, logging.Logger))]
+    levels = [(item, item.level) for item in loggers]
+    yield
+    for item, level in levels:
+        if item.level != level:
+            item.setLevel(level)
 
 
 @pytest.fixture(autouse=True)
