@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "registrations",
     "attendance",
     "feedback",
+    "pitches",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "rules",
@@ -224,6 +225,8 @@ PASSWORD_RESET_LIMIT_WINDOW_SECONDS = env_int("PASSWORD_RESET_LIMIT_WINDOW_SECON
 # Look-ups of certificate codes per IP in a window (attendance.views).
 CERTIFICATE_LOOKUP_LIMIT_PER_IP = env_int("CERTIFICATE_LOOKUP_LIMIT_PER_IP", 30)
 CERTIFICATE_LOOKUP_WINDOW_SECONDS = env_int("CERTIFICATE_LOOKUP_WINDOW_SECONDS", 3600)
+# The SME pitch session: the largest slides (PDF) an applicant may upload
+PITCH_SLIDES_MAX_MB = env_int("PITCH_SLIDES_MAX_MB", 10)
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 30))
@@ -284,6 +287,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
+# Files handed out only by views that check who asks (pitch slides before they are public):
+# never under MEDIA_ROOT, which is served to anyone.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(DATA_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

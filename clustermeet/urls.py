@@ -32,4 +32,5 @@ urlpatterns += i18n_patterns(
     path("", include("registrations.urls")),
     path("", include("attendance.urls")),
     path("", include("feedback.urls")),
+    path("", include("pitches.urls")),
 )

@@ -51,9 +51,10 @@ def orga_login_required(view):
 
 
 def series_for(request: HttpRequest, slug: str, perm: str = "orga.view_series") -> Series:
-    """The series `slug` if the user is in its team and `perm` allows the action."""
+    """The series `slug` if the user is in its team (any role) and `perm` allows the
+    action (by default viewing it, which a reviewer may not: pitch views ask their own)."""
     series = Series.objects.filter(slug=slug).select_related("organiser").first()
-    if series is None or not request.user.has_perm("orga.view_series", series):
+    if series is None or not request.user.has_perm("orga.open_series", series):
         raise Http404
     _two_factor_check(request, series)
     if not request.user.has_perm(perm, series):

@@ -16,11 +16,14 @@ class TeamMemberQuerySet(models.QuerySet):
 
 class TeamMember(models.Model):
     """A user's role in one series: an organiser runs all of it (its team included); a
-    region coordinator runs the events of one region and sees only their registrations."""
+    region coordinator runs the events of one region and sees only their registrations; a
+    reviewer scores the pitch applications and sees nothing else (and not the
+    applications of their own organisation)."""
 
     class Role(models.TextChoices):
         ORGANISER = "organiser", _("Organiser")
         COORDINATOR = "coordinator", _("Region coordinator")
+        REVIEWER = "reviewer", _("Pitch reviewer")
 
     series = models.ForeignKey(Series, on_delete=models.CASCADE, related_name="team",
                                verbose_name=_("series"))
@@ -31,6 +34,9 @@ class TeamMember(models.Model):
         Region, on_delete=models.CASCADE, related_name="coordinators", null=True, blank=True,
         verbose_name=_("region"), help_text=_("The region a coordinator runs."),
     )
+    organisation_name = models.CharField(
+        _("organisation"), max_length=200, blank=True,
+        help_text=_("A reviewer's organisation: they do not review its pitch applications."))
     added_at = models.DateTimeField(_("added at"), default=timezone.now, editable=False)
 
     objects = TeamMemberQuerySet.as_manager()
@@ -42,7 +48,7 @@ class TeamMember(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["series", "user"], name="team_member_once_per_series"),
             models.CheckConstraint(
-                condition=Q(role="organiser", region__isnull=True)
+                condition=Q(role__in=["organiser", "reviewer"], region__isnull=True)
                 | Q(role="coordinator", region__isnull=False),
                 name="team_member_region_iff_coordinator",
             ),

@@ -2,7 +2,8 @@
 
 Roles are per series (orga.models.TeamMember): an *organiser* may do everything in the
 series, its team included; a *region coordinator* runs the events of their region and
-sees only those events' registrations and participants. Active superusers (system
+sees only those events' registrations and participants; a *reviewer* scores the pitch
+applications and sees nothing else (every other page of the series is forbidden to them). Active superusers (system
 administrators) pass every check, as Django's permissions have them.
 
 Views never test roles themselves: they fetch an object through orga.access, which asks
@@ -38,8 +39,22 @@ def _series_id(obj) -> int | None:
 
 
 @rules.predicate
-def is_team_member(user, series: Series) -> bool:
+def is_in_team(user, series: Series) -> bool:
+    """Any role in the series, a reviewer's included: the series is there for them."""
     return _series_id(series) in roles_of(user)
+
+
+@rules.predicate
+def is_team_member(user, series: Series) -> bool:
+    """An organiser or a coordinator: who runs (part of) the series."""
+    role = roles_of(user).get(_series_id(series))
+    return role is not None and role[0] in ("organiser", "coordinator")
+
+
+@rules.predicate
+def is_reviewer(user, obj) -> bool:
+    role = roles_of(user).get(_series_id(obj))
+    return role is not None and role[0] == "reviewer"
 
 
 @rules.predicate
@@ -85,7 +100,9 @@ runs_event = is_organiser | is_event_coordinator
 # A new series (no object): system administrators pass every check; organisers of a series
 rules.add_perm("orga.add_series", is_organiser_of_a_series)
 
-# The series as a whole
+# The series as a whole: there for every role (orga.access answers 404 to anyone else), and
+# viewable by those who run it
+rules.add_perm("orga.open_series", is_in_team)
 rules.add_perm("orga.view_series", is_team_member)
 rules.add_perm("orga.change_series", is_organiser)       # texts, themes, regions, notice
 rules.add_perm("orga.manage_team", is_organiser)
@@ -116,3 +133,12 @@ rules.add_perm("orga.view_figures", is_organiser)
 # Reports (news) speak for the whole series on its public site: organisers draft, edit and
 # publish them (obj: the series, or a reports.Report)
 rules.add_perm("orga.change_report", is_organiser)
+
+# The SME pitch session (obj: the series): organisers set the call, decide, line up and
+# run the vote; reviewers (and organisers) read and score the applications — but not
+# those of their own organisation (pitches.queries.review_refusal)
+rules.add_perm("orga.change_pitch_call", is_organiser)
+rules.add_perm("orga.view_pitches", is_organiser | is_reviewer)
+rules.add_perm("orga.review_pitches", is_organiser | is_reviewer)
+rules.add_perm("orga.decide_pitches", is_organiser)
+rules.add_perm("orga.run_pitch_vote", is_organiser)

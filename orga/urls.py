@@ -15,6 +15,9 @@ from orga.views import (
     figures,
     home,
     mails,
+    pitch_lineup,
+    pitch_votes,
+    pitches,
     registrations,
     reports,
     setup,
@@ -47,4 +50,7 @@ urlpatterns = [
     path("series/<slug:series>/", include(feedback.urlpatterns)),
     path("series/<slug:series>/", include(figures.urlpatterns)),
     path("series/<slug:series>/", include(reports.urlpatterns)),
+    path("series/<slug:series>/", include(pitches.urlpatterns)),
+    path("series/<slug:series>/", include(pitch_lineup.urlpatterns)),
+    path("series/<slug:series>/", include(pitch_votes.urlpatterns)),
 ]

@@ -87,6 +87,7 @@ def _isolated_cache_and_media(settings, tmp_path):
                     "LOCATION": f"test-{tmp_path.name}"}
     }
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     from events import page_cache
 
     page_cache.forget()  # what this process read of the previous test's cache

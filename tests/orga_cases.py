@@ -28,6 +28,17 @@ class Case:
     data: Callable[[Any], dict] = field(default=lambda world: {})
     label: str = ""                             # to tell two cases of one URL apart
 
+    def expected(self, persona: str, world, kwargs: dict) -> Any:
+        """What `persona` gets. The reviewer, where a case does not name them, is in
+        Connect's team but may open none of its pages but the pitch applications' (403
+        whatever the object, since the role is checked first), and another series is not
+        there for them (404); a URL of no series names them itself."""
+        if persona in self.expect:
+            return self.expect[persona]
+        if persona == "reviewer":  # kwargs: the URL's, as self.kwargs built them
+            return FORBIDDEN if kwargs.get("series") == world.series.slug else NOT_FOUND
+        raise KeyError(persona)
+
     @property
     def id(self) -> str:
         return f"{self.method}:{self.name}{':' + self.label if self.label else ''}"

@@ -4,7 +4,8 @@ from tests.orga_cases import LOGIN, NOT_FOUND, OK, Case, series, team
 
 CASES = [
     Case("home", lambda world: {}, {"organiser": OK, "leipzig": OK, "sofia": OK,
-                                   "participant": OK, "outsider": OK, "anonymous": LOGIN}),
+                                   "reviewer": OK, "participant": OK, "outsider": OK,
+                                   "anonymous": LOGIN}),
     Case("series_overview", series, team()),
     Case("series_overview", lambda world: {"series": world.other_series.slug},
          {"organiser": NOT_FOUND, "leipzig": NOT_FOUND, "sofia": NOT_FOUND,

@@ -17,7 +17,7 @@ from tests.orga_cases import (
 # A new series: whoever organises a series (the organiser, and the outsider who organises
 # the other one); coordinators and the participant may not.
 SERIES_MAKERS = {"organiser": OK, "outsider": OK, "leipzig": FORBIDDEN, "sofia": FORBIDDEN,
-                 "participant": FORBIDDEN, "anonymous": LOGIN}
+                 "reviewer": FORBIDDEN, "participant": FORBIDDEN, "anonymous": LOGIN}
 
 
 def forged() -> dict:

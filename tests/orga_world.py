@@ -31,7 +31,7 @@ from tests.test_registrations_factories import (
     registration_create,
 )
 
-PERSONAS = ["organiser", "leipzig", "sofia", "participant", "outsider", "anonymous"]
+PERSONAS = ["organiser", "leipzig", "sofia", "reviewer", "participant", "outsider", "anonymous"]
 PASSWORD = "correct horse battery 42"
 
 
@@ -83,6 +83,7 @@ def orga_world() -> World:
         "organiser": user_create("olga"),
         "leipzig": user_create("lena"),
         "sofia": user_create("stoyan"),
+        "reviewer": user_create("rita"),
         "participant": user_create("lea", email="lea.participant@example.org"),
         "outsider": user_create("otto"),
         "anonymous": None,
@@ -92,6 +93,8 @@ def orga_world() -> World:
                               region=leipzig)
     TeamMember.objects.create(series=series, user=users["sofia"], role="coordinator",
                               region=sofia)
+    TeamMember.objects.create(series=series, user=users["reviewer"], role="reviewer",
+                              organisation_name="Rhein Robotics GmbH")
     TeamMember.objects.create(series=other_series, user=users["outsider"], role="organiser")
     return World(
         series=series, leipzig_region=leipzig, sofia_region=sofia,

@@ -1,0 +1,3 @@
+"""The pitch session in the workspace: pitch_lineup."""
+
+urlpatterns: list = []

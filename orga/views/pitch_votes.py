@@ -1,0 +1,3 @@
+"""The pitch session in the workspace: pitch_votes."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""The pitch session in the workspace: pitches."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""The pitch session's public pages: lineup (pitches/views/__init__.py)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""The pitch session's public pages: vote (pitches/views/__init__.py)."""
+
+urlpatterns: list = []
