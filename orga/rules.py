@@ -3,8 +3,9 @@
 Roles are per series (orga.models.TeamMember): an *organiser* may do everything in the
 series, its team included; a *region coordinator* runs the events of their region and
 sees only those events' registrations and participants; a *reviewer* scores the pitch
-applications and sees nothing else (every other page of the series is forbidden to them). Active superusers (system
-administrators) pass every check, as Django's permissions have them.
+applications and sees nothing else (every other page of the series is forbidden to them).
+Active superusers (system administrators) pass every check, as Django's permissions have
+them.
 
 Views never test roles themselves: they fetch an object through orga.access, which asks
 these permissions (404 for whom the object does not exist, 403 for a team member whose
