@@ -31,6 +31,11 @@ from registrations.models import Participant, Registration
 SCORE_MIN, SCORE_MAX = 1, 5
 
 
+def organisation_key(name: str) -> str:
+    """What makes two organisation names one organisation: letter case and spacing aside."""
+    return " ".join(name.split()).casefold()
+
+
 class PrivateStorage(LazyObject):
     """Files only the workspace (and, once public, a view that checks) hands out: outside
     MEDIA_ROOT, read from PRIVATE_MEDIA_ROOT when first used (tests give each their own)."""
