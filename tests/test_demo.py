@@ -25,6 +25,7 @@ from events.models import (
     TalkSpeaker,
     Theme,
 )
+from pitches.models import PitchApplication, PitchCall, PitchCriterion
 from registrations import integrity
 from registrations.models import Consent, ConsentText, Participant, Registration
 from reports.models import Report
@@ -42,7 +43,8 @@ REAL_ORGANISATIONS = {"neu-ev", "stadt-leipzig", "clevershuttle", "leipziger-sta
                       "anteverti", "idom"}
 MODELS = [Organisation, Series, Theme, Region, Event, Speaker, Talk, TalkSpeaker, Report,
           ConsentText, Participant, Consent, Registration, Talk.themes.through,
-          Event.themes.through, Participant.themes.through]
+          Event.themes.through, Participant.themes.through, PitchCall, PitchCriterion,
+          PitchApplication]
 TEXTS = [
     (Series, ["title", "tagline", "description"]),
     (Theme, ["name", "description"]),
@@ -363,7 +365,7 @@ def test_demo_load_twice_changes_nothing_and_writes_nothing(django_assert_max_nu
         "Organisation": 27, "Series": 1, "Theme": 4, "Region": 4, "Event": 5, "Speaker": 27,
         "Talk": 38, "TalkSpeaker": 48, "Report": 1, "ConsentText": 1, "Participant": 37,
         "Consent": 37, "Registration": 37, "Talk_themes": 49, "Event_themes": 15,
-        "Participant_themes": 54,
+        "Participant_themes": 54, "PitchCall": 1, "PitchCriterion": 3, "PitchApplication": 2,
     }
 
 
@@ -481,3 +483,22 @@ def test_load_demo_command_gives_the_series_a_privacy_notice_so_visitors_can_reg
                            ("it", "Testo dimostrativo"), ("bg", "Демонстрационен текст")]:
         page = client.get(f"/{language}/series/smartct-clusters/register/").content.decode()
         assert mark in page, language
+
+
+@pytest.mark.django_db
+def test_demo_call_for_pitches_is_open_while_the_showcases_run_with_two_smes_applied():
+    load_demo()
+    call = PitchCall.objects.select_related("event").get()
+    loaded_on = datetime.combine(SEED_TODAY, time(12), tzinfo=BERLIN)
+
+    assert call.event.kind == Event.Kind.PITCH_SESSION
+    assert call.opens_at < loaded_on < call.closes_at < call.event.start
+    assert call.is_open(now=loaded_on)
+    assert [(criterion.name_en, criterion.name_bg) for criterion in call.criteria.all()] == [
+        ("Innovation", "Иновативност"), ("Fit with the series' themes",
+                                         "Съответствие с темите на поредицата"),
+        ("International potential", "Международен потенциал")]
+    assert sorted(PitchApplication.objects.values_list(
+        "organisation_name", "state", "theme__slug", "participant__organisation_kind")) == [
+        ("Becker Verkehrsplanung", "submitted", "mobility", "sme"),
+        ("Solarwerk Mitteldeutschland", "submitted", "energy-sustainability", "sme")]
