@@ -15,13 +15,14 @@ to change its state):
 the call's `pitch_count`, and confirmed ones are counted under the call's row lock.
 """
 
+import os
+
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -36,13 +37,25 @@ def organisation_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-class PrivateStorage(LazyObject):
-    """Files only the workspace (and, once public, a view that checks) hands out: outside
-    MEDIA_ROOT, read from PRIVATE_MEDIA_ROOT when first used (tests give each their own)."""
+class PrivateStorage(FileSystemStorage):
+    """Files only views that check who asks hand out (pitch slides before they are public):
+    under PRIVATE_MEDIA_ROOT, never under MEDIA_ROOT, and without a URL. The folder is read
+    from the settings at each use (tests give each test its own), and never written into a
+    migration."""
 
-    def _setup(self) -> None:
-        self._wrapped = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT,
-                                          base_url=None)
+    def __init__(self) -> None:
+        super().__init__(base_url=None)
+
+    @property
+    def base_location(self):
+        return settings.PRIVATE_MEDIA_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    def deconstruct(self):
+        return ("pitches.models.PrivateStorage", (), {})
 
 
 private_storage = PrivateStorage()
