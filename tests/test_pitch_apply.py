@@ -4,6 +4,7 @@ PDF judged by its content, served publicly only once the pitch is confirmed), th
 notice on the public pages and the personal page, and what deleting one's data does.
 Every bad input gets a clear message, changes nothing, and is never a server error."""
 
+import os
 from datetime import timedelta
 
 import pytest
@@ -209,7 +210,8 @@ def test_applying_stores_the_application_and_its_slides_privately(client, call, 
     path = application.slides.path
     assert path.startswith(str(settings.PRIVATE_MEDIA_ROOT))
     assert not path.startswith(str(settings.MEDIA_ROOT))
-    assert open(path, "rb").read().startswith(b"%PDF-")
+    with open(path, "rb") as stored:
+        assert stored.read().startswith(b"%PDF-")
 
 
 def test_a_presentation_in_german_only_will_do_but_one_language_is_needed(client, call, series):
@@ -350,7 +352,8 @@ def test_the_applicant_changes_their_application_and_keeps_their_slides(client, 
     assert application.slides.name == slides
 
 
-def test_new_slides_replace_the_old_ones(client, application, series, django_capture_on_commit_callbacks):
+def test_new_slides_replace_the_old_ones(client, application, series,
+                                        django_capture_on_commit_callbacks):
     old = application.slides.path
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(edit_path(application.participant, application),
@@ -358,8 +361,6 @@ def test_new_slides_replace_the_old_ones(client, application, series, django_cap
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.slides.path != old
-    import os
-
     assert not os.path.exists(old) and os.path.exists(application.slides.path)
 
 
