@@ -278,6 +278,13 @@ def test_slides_over_the_size_limit_are_refused(client, call, series, settings):
     assert PitchApplication.objects.count() == 0
 
 
+def test_an_empty_post_is_answered_with_the_forms_messages(client, call, series):
+    response = client.post(apply_path(sme(series), call), {})
+    assert response.status_code == 400
+    assert "Please correct the marked fields." in page(response)
+    assert PitchApplication.objects.count() == 0
+
+
 def test_slides_are_required_for_a_new_application(client, call, series):
     data = form_data(series)
     del data["slides"]

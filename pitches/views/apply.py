@@ -66,6 +66,11 @@ def _back(request: HttpRequest, token: str, *, done: str) -> HttpResponse:
     return redirect("registrations:personal", token=token)
 
 
+def _posted(request: HttpRequest) -> tuple:
+    """The form data and files of a POST (even an empty one), nothing for a GET."""
+    return (request.POST, request.FILES) if request.method == "POST" else (None, None)
+
+
 def _page(request: HttpRequest, *, call: PitchCall, context: dict,
           status: int = 200) -> HttpResponse:
     with series_fallback(call.event.series.default_language):
@@ -86,8 +91,7 @@ def apply(request: HttpRequest, participant: Participant, token: str, call: int
     if refusal:
         return _page(request, call=call_obj, context={"token": token, "refusal": refusal},
                      status=400 if request.method == "POST" else 200)
-    form = ApplicationForm(request.POST or None, request.FILES or None,
-                           series=call_obj.event.series,
+    form = ApplicationForm(*_posted(request), series=call_obj.event.series,
                            initial={"presenter_name": participant.name,
                                     "country": participant.organisation_country.code})
     if request.method == "POST" and form.is_valid():
@@ -116,7 +120,7 @@ def application_edit(request: HttpRequest, participant: Participant, token: str,
         return _page(request, call=call, status=400 if request.method == "POST" else 200,
                      context={"token": token, "refusal": refusal,
                               "application": application_obj})
-    form = ApplicationForm(request.POST or None, request.FILES or None, series=call.event.series,
+    form = ApplicationForm(*_posted(request), series=call.event.series,
                            application=application_obj)
     if request.method == "POST" and form.is_valid():
         try:
