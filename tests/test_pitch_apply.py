@@ -557,3 +557,19 @@ def test_the_service_refuses_what_the_page_refuses(call, series):
         application_submit(call_id=call.pk, participant_id=participant.pk,
                            fields={"country": "DE", "presenter_name": "X"})
     assert PitchApplication.objects.count() == 0
+
+
+def test_a_logo_that_is_not_an_image_is_refused(client, call, series):
+    response = client.post(apply_path(sme(series), call), form_data(
+        series, logo=SimpleUploadedFile("logo.png", b"not an image", content_type="image/png")))
+    assert response.status_code == 400
+    assert PitchApplication.objects.count() == 0
+
+
+def test_an_accepted_applicant_is_asked_to_confirm_on_their_page(client, application):
+    application_state_change(application_id=application.pk, to=State.ACCEPTED)
+    response = client.get(f"/en/registration/me/{token(application.participant)}/")
+    assert response.status_code == 200
+    assert "Your pitch has been accepted. Please confirm your slot by" in page(response)
+    assert "/withdraw/" in page(response)
+    assert "Change the application" not in page(response)
