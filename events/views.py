@@ -25,6 +25,17 @@ def render_series_page(request: HttpRequest, series: Series, template: str,
         return render(request, template, {"series": series, **context})
 
 
+def _keep_until_call_changes(response: HttpResponse, *, series: Series) -> None:
+    """A page with the notice of a call for pitches (pitches' call_notice) is kept in the
+    page cache only until a call of the series opens or closes."""
+    from pitches.queries import notice_fresh_seconds
+
+    seconds = notice_fresh_seconds(series=series)
+    if seconds is not None:
+        response.page_cache_seconds = min(
+            seconds, getattr(response, "page_cache_seconds", seconds))
+
+
 @cache_public_page
 def home(request: HttpRequest) -> HttpResponse:
     series_list = list(Series.objects.published().select_related("organiser"))
@@ -49,6 +60,7 @@ def series_detail(request: HttpRequest, series: str) -> HttpResponse:
     })
     if next_event is not None and next_event.capacity is not None:  # its seats left
         response.page_cache_seconds = SEATS_FRESH_SECONDS
+    _keep_until_call_changes(response, series=series_obj)
     return response
 
 
@@ -93,6 +105,8 @@ def event_detail(request: HttpRequest, series: str, event: str) -> HttpResponse:
     })
     if event_obj.capacity is not None:  # it shows the seats left: kept briefly
         response.page_cache_seconds = SEATS_FRESH_SECONDS
+    if event_obj.kind == Event.Kind.PITCH_SESSION:
+        _keep_until_call_changes(response, series=series_obj)
     return response
 
 

@@ -40,3 +40,45 @@ def pitch_application_create(*, call: PitchCall, participant: Participant,
                 "summary_en": f"{name} makes things.", "description_en": f"{name} in detail."}
     return PitchApplication.objects.create(call=call, participant=participant,
                                            **(defaults | fields))
+
+
+def pdf_bytes(*, javascript: str | None = None, open_action_js: bool = False,
+              password: str | None = None, attachment: bool = False,
+              additional_action: bool = False) -> bytes:
+    """A one-page PDF made with pypdf; with a document script, an opening action that runs a
+    script, a page's additional action, an embedded file, or encrypted, on request."""
+    from io import BytesIO
+
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(width=595, height=842)
+    if javascript:  # a document-level script, in the catalogue's name tree
+        action = writer._add_object(DictionaryObject({
+            NameObject("/S"): NameObject("/JavaScript"),
+            NameObject("/JS"): TextStringObject(javascript)}))
+        writer._root_object[NameObject("/Names")] = DictionaryObject({
+            NameObject("/JavaScript"): DictionaryObject({NameObject("/Names"): ArrayObject([
+                TextStringObject("script"), action])})})
+    if open_action_js:
+        writer._root_object[NameObject("/OpenAction")] = DictionaryObject({
+            NameObject("/S"): NameObject("/JavaScript"),
+            NameObject("/JS"): TextStringObject("app.alert(1);")})
+    if additional_action:
+        page[NameObject("/AA")] = DictionaryObject({NameObject("/O"): DictionaryObject({
+            NameObject("/S"): NameObject("/GoTo")})})
+    if attachment:
+        writer.add_attachment("payload.txt", b"hello")
+    if password:
+        writer.encrypt(password, algorithm="RC4-128")
+    buffer = BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def slides_upload(content: bytes | None = None, *, name: str = "slides.pdf"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, pdf_bytes() if content is None else content,
+                              content_type="application/pdf")
