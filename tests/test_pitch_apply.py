@@ -35,19 +35,6 @@ pytestmark = pytest.mark.django_db
 State = PitchApplication.State
 
 
-@pytest.fixture(autouse=True)
-def _private_storage_of_this_test(settings):
-    """The private storage reads PRIVATE_MEDIA_ROOT when first used in a process: set up
-    again for each test, so that it writes under this test's own folder (conftest)."""
-    from django.utils.functional import empty
-
-    from pitches.models import private_storage
-
-    private_storage._wrapped = empty
-    yield
-    private_storage._wrapped = empty
-
-
 @pytest.fixture
 def series():
     series = series_create(slug="bridges", title_en="Bridges", title_de="Brücken",

@@ -16,17 +16,6 @@ from tests.test_registrations_factories import participant_create, registration_
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(autouse=True)
-def _private_storage_of_this_test(settings):
-    from django.utils.functional import empty
-
-    from pitches.models import private_storage
-
-    private_storage._wrapped = empty
-    yield
-    private_storage._wrapped = empty
-
-
 def test_two_applications_of_one_organisation_at_once_one_stands():
     series = series_create()
     call = pitch_call_create(series=series)
