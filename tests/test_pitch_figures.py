@@ -109,8 +109,8 @@ def test_the_dashboard_shows_the_pitch_figures_with_their_tables(world, session,
 
     for html in (page, series_page):
         assert "<dt>Pitch applications</dt><dd>8</dd>" in html
-        assert "<dt>Shortlisted</dt><dd>5</dd>" in html
-        assert "<dt>Accepted</dt><dd>4</dd>" in html
+        assert "<dt>Applications shortlisted</dt><dd>5</dd>" in html
+        assert "<dt>Applications accepted</dt><dd>4</dd>" in html
         assert "<dt>Confirmed pitches</dt><dd>3</dd>" in html
         assert "<dt>Votes</dt><dd>4</dd>" in html
         assert ('<th scope="row">Alpha GmbH</th><td class="number">3</td>'
@@ -137,8 +137,8 @@ def test_the_export_holds_the_pitch_figures_and_their_definitions(world, session
     pitch_sheet = next(name for name in sheets if "SME pitch session" in name)
     for sheet in ("Series", pitch_sheet):
         assert [sheet, "Pitch session", "Pitch applications", "Value", "8"] in rows
-        assert [sheet, "Pitch session", "Shortlisted", "Value", "5"] in rows
-        assert [sheet, "Pitch session", "Accepted", "Value", "4"] in rows
+        assert [sheet, "Pitch session", "Applications shortlisted", "Value", "5"] in rows
+        assert [sheet, "Pitch session", "Applications accepted", "Value", "4"] in rows
         assert [sheet, "Pitch session", "Confirmed pitches", "Value", "3"] in rows
         assert [sheet, "Pitch session", "Votes", "Value", "4"] in rows
         assert [sheet, "Pitch applications by country", "Germany", "Applications", "3"] in rows
@@ -146,8 +146,9 @@ def test_the_export_holds_the_pitch_figures_and_their_definitions(world, session
         assert [sheet, "Votes per pitch", "Alpha GmbH", "Votes", "3"] in rows
         assert [sheet, "Votes per pitch", "Gamma OOD", "Votes", "0"] in rows
         assert [row[2] for row in rows if row[0] == sheet and row[1] == "Definitions"
-                and row[2] in ("Shortlisted", "Accepted", "Confirmed pitches", "Votes")] == [
-            "Shortlisted", "Accepted", "Confirmed pitches", "Votes"]
+                and row[2] in ("Applications shortlisted", "Applications accepted",
+                               "Confirmed pitches", "Votes")] == [
+            "Applications shortlisted", "Applications accepted", "Confirmed pitches", "Votes"]
     assert not [row for row in rows if row[0] == "01 Leipzig" and row[1] == "Pitch session"]
 
 

@@ -184,10 +184,12 @@ def definitions(*, zone: str) -> list[tuple[str, str]]:
             "Every application to the call for pitches, withdrawn ones included. The "
             "applications of the pitch session count by the furthest step they reached: a "
             "later withdrawal or decline takes nothing away.")),
-        (_("Shortlisted"), _("Applications on the shortlist now, and those offered a slot "
-                             "at any time (a slot may be offered without a shortlist).")),
-        (_("Accepted"), _("Applications offered a slot at any time: accepted, confirmed, "
-                          "not confirmed in time, or withdrawn or declined after the offer.")),
+        (_("Applications shortlisted"), _(
+            "Applications on the shortlist now, and those offered a slot at any time (a slot "
+            "may be offered without a shortlist).")),
+        (_("Applications accepted"), _(
+            "Applications offered a slot at any time: accepted, confirmed, not confirmed in "
+            "time, or withdrawn or declined after the offer.")),
         (_("Confirmed pitches"), _("Applications whose slot was confirmed, also when "
                                    "withdrawn afterwards.")),
         (_("Votes"), _("The audience's votes in the pitch session: one per participant with "
@@ -357,8 +359,8 @@ def _pitch(pitch: PitchFigures | None, *, themes: dict) -> dict:
     return {
         "pitch_facts": [
             Fact(_("Pitch applications"), pitch.applications),
-            Fact(_("Shortlisted"), pitch.shortlisted),
-            Fact(_("Accepted"), pitch.accepted),
+            Fact(_("Applications shortlisted"), pitch.shortlisted),
+            Fact(_("Applications accepted"), pitch.accepted),
             Fact(_("Confirmed pitches"), pitch.confirmed),
             Fact(_("Votes"), pitch.votes),
         ],
