@@ -23,6 +23,10 @@ def _call(series, slug: str, *, closed: bool) -> PitchCall:
     call = PitchCall.objects.filter(event=event).first() if event else None
     if call is None:
         event = event_create(series=series, slug=slug, title_en="SME pitch session",
+                             title_de="KMU-Pitch-Session",
+                             title_es="Sesión de presentaciones de pymes",
+                             title_it="Sessione di pitch delle PMI",
+                             title_bg="Сесия с представяния на МСП",
                              kind=Event.Kind.PITCH_SESSION,
                              start=timezone.now() + timedelta(days=21))
         call = pitch_call_create(series=series, event=event)
