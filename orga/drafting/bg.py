@@ -312,7 +312,17 @@ def next_event(facts: ReportFacts) -> str:
             f"[регистрирайте се тук]({following.url[LANGUAGE]}).")
 
 
+def pitched(facts: ReportFacts) -> str:
+    """'Представиха се компаниите **A**, **B** и **C**.'"""
+    if not facts.pitched:
+        return ""
+    names = join([bold(name) for name in facts.pitched])
+    if len(facts.pitched) == 1:
+        return f"Представи се компанията {names}."
+    return f"Представиха се компаниите {names}."
+
+
 def draft(facts: ReportFacts) -> ReportDraft:
-    body = paragraphs(opening(facts), series(facts), *keynotes(facts), *talks(facts),
-                      closing(facts), next_event(facts))
+    body = paragraphs(opening(facts), series(facts), pitched(facts), *keynotes(facts),
+                      *talks(facts), closing(facts), next_event(facts))
     return ReportDraft(language=LANGUAGE, title=title(facts), summary=summary(facts), body=body)

@@ -306,7 +306,17 @@ def next_event(facts: ReportFacts) -> str:
             f"[melden Sie sich hier an]({following.url[LANGUAGE]}).")
 
 
+def pitched(facts: ReportFacts) -> str:
+    """'Es präsentierten sich die Unternehmen **A**, **B** und **C**.'"""
+    if not facts.pitched:
+        return ""
+    names = join([bold(name) for name in facts.pitched])
+    if len(facts.pitched) == 1:
+        return f"Es präsentierte sich das Unternehmen {names}."
+    return f"Es präsentierten sich die Unternehmen {names}."
+
+
 def draft(facts: ReportFacts) -> ReportDraft:
-    body = paragraphs(opening(facts), series(facts), *keynotes(facts), *talks(facts),
-                      closing(facts), next_event(facts))
+    body = paragraphs(opening(facts), series(facts), pitched(facts), *keynotes(facts),
+                      *talks(facts), closing(facts), next_event(facts))
     return ReportDraft(language=LANGUAGE, title=title(facts), summary=summary(facts), body=body)

@@ -271,7 +271,17 @@ def next_event(facts: ReportFacts) -> str:
             f"[register here]({following.url[LANGUAGE]}).")
 
 
+def pitched(facts: ReportFacts) -> str:
+    """'The companies that pitched were **A**, **B** and **C**.'"""
+    if not facts.pitched:
+        return ""
+    names = join([bold(name) for name in facts.pitched])
+    if len(facts.pitched) == 1:
+        return f"The company that pitched was {names}."
+    return f"The companies that pitched were {names}."
+
+
 def draft(facts: ReportFacts) -> ReportDraft:
-    body = paragraphs(opening(facts), series(facts), *keynotes(facts), *talks(facts),
-                      closing(facts), next_event(facts))
+    body = paragraphs(opening(facts), series(facts), pitched(facts), *keynotes(facts),
+                      *talks(facts), closing(facts), next_event(facts))
     return ReportDraft(language=LANGUAGE, title=title(facts), summary=summary(facts), body=body)

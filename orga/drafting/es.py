@@ -313,7 +313,17 @@ def next_event(facts: ReportFacts) -> str:
             f"[inscríbase aquí]({following.url[LANGUAGE]}).")
 
 
+def pitched(facts: ReportFacts) -> str:
+    """'Se presentaron las empresas **A**, **B** y **C**.'"""
+    if not facts.pitched:
+        return ""
+    names = join([bold(name) for name in facts.pitched])
+    if len(facts.pitched) == 1:
+        return f"Se presentó la empresa {names}."
+    return f"Se presentaron las empresas {names}."
+
+
 def draft(facts: ReportFacts) -> ReportDraft:
-    body = paragraphs(opening(facts), series(facts), *keynotes(facts), *talks(facts),
-                      closing(facts), next_event(facts))
+    body = paragraphs(opening(facts), series(facts), pitched(facts), *keynotes(facts),
+                      *talks(facts), closing(facts), next_event(facts))
     return ReportDraft(language=LANGUAGE, title=title(facts), summary=summary(facts), body=body)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.utils import translation
 
 from events.content_language import translated
@@ -82,6 +82,9 @@ class ReportFacts:
     closing: TalkFacts | None  # the last of them, when there are two or more
     talks_regional: bool  # every speaker of `talks` comes from the event's region's country
     next_event: NextEventFacts | None
+    # a pitch session's companies that pitched (its confirmed applications), in the
+    # agenda's order (those with a talk by its start), then by name
+    pitched: tuple[str, ...] = ()
 
 
 MAIN_KINDS = (Talk.Kind.TALK, Talk.Kind.PANEL, Talk.Kind.PITCH)
@@ -138,7 +141,21 @@ def report_facts(*, event: Event) -> ReportFacts:
         themes=tuple(themes), **_series_places(event), attendance=_attendance(event),
         welcome=welcome, keynotes=keynotes, talks=tuple(main), closing=closing,
         talks_regional=talks_regional, next_event=_next_event(event, languages, text),
+        pitched=_pitched(event),
     )
+
+
+def _pitched(event: Event) -> tuple[str, ...]:
+    """The companies of the pitch session's confirmed applications: one query (none for
+    other events)."""
+    if event.kind != Event.Kind.PITCH_SESSION:
+        return ()
+    from pitches.models import PitchApplication
+
+    return tuple(PitchApplication.objects.filter(
+        call__event=event, state=PitchApplication.State.CONFIRMED)
+        .order_by(F("talk__start").asc(nulls_last=True), "organisation_name", "pk")
+        .values_list("organisation_name", flat=True))
 
 
 def _series_places(event: Event) -> dict:

@@ -326,7 +326,17 @@ def next_event(facts: ReportFacts) -> str:
             f"[si iscriva qui]({following.url[LANGUAGE]}).")
 
 
+def pitched(facts: ReportFacts) -> str:
+    """'Si sono presentate le aziende **A**, **B** e **C**.'"""
+    if not facts.pitched:
+        return ""
+    names = join([bold(name) for name in facts.pitched])
+    if len(facts.pitched) == 1:
+        return f"Si è presentata l'azienda {names}."
+    return f"Si sono presentate le aziende {names}."
+
+
 def draft(facts: ReportFacts) -> ReportDraft:
-    body = paragraphs(opening(facts), series(facts), *keynotes(facts), *talks(facts),
-                      closing(facts), next_event(facts))
+    body = paragraphs(opening(facts), series(facts), pitched(facts), *keynotes(facts),
+                      *talks(facts), closing(facts), next_event(facts))
     return ReportDraft(language=LANGUAGE, title=title(facts), summary=summary(facts), body=body)

@@ -123,7 +123,10 @@ def _dashboard_blocks(dashboard: present.Dashboard) -> list[Block]:
                  [_("Day"), _("Registrations"), _("Registrations so far"),
                   _("Mails to participants")],
                  [[day.date, day.count, day.total, day.mails] for day in dashboard.timeline.days])
-    return [days, *[_breakdown_block(item) for item in dashboard.breakdowns],
+    pitch = ([_facts_block(_("Pitch session"), dashboard.pitch_facts),
+              *[_breakdown_block(item) for item in dashboard.pitch]]
+             if dashboard.pitch_facts else [])
+    return [days, *[_breakdown_block(item) for item in dashboard.breakdowns], *pitch,
             _facts_block(_("Survey"), dashboard.survey_facts),
             *[_breakdown_block(item) for item in dashboard.survey]]
 

@@ -17,7 +17,14 @@ from core.local_forms import zone_city
 from events.content_language import translated
 from events.models import Event, Organisation
 from feedback.models import FeedbackAnswer
-from orga.figures.queries import RATINGS, RETURNING_CAP, Figures, FreeText, SeriesFigures
+from orga.figures.queries import (
+    RATINGS,
+    RETURNING_CAP,
+    Figures,
+    FreeText,
+    PitchFigures,
+    SeriesFigures,
+)
 
 # the charts' drawing: SVG user units (the SVG scales to its box)
 BAR_WIDTH = 640
@@ -133,6 +140,8 @@ class Dashboard:
     next_topics: list[FreeText] = field(default_factory=list)
     comments: list[FreeText] = field(default_factory=list)
     returning: list[Fact] = field(default_factory=list)
+    pitch_facts: list[Fact] = field(default_factory=list)   # none: no pitch session
+    pitch: list[Breakdown] = field(default_factory=list)
 
 
 def definitions(*, zone: str) -> list[tuple[str, str]]:
@@ -171,6 +180,20 @@ def definitions(*, zone: str) -> list[tuple[str, str]]:
         (_("Survey"), _("The answers to the survey after the event, at most one per "
                         "registration. They are anonymous: the free texts are shown "
                         "without names, in alphabetical order.")),
+        (_("Pitch applications"), _(
+            "Every application to the call for pitches, withdrawn ones included. The "
+            "applications of the pitch session count by the furthest step they reached: a "
+            "later withdrawal or decline takes nothing away.")),
+        (_("Applications shortlisted"), _(
+            "Applications on the shortlist now, and those offered a slot at any time (a slot "
+            "may be offered without a shortlist).")),
+        (_("Applications accepted"), _(
+            "Applications offered a slot at any time: accepted, confirmed, not confirmed in "
+            "time, or withdrawn or declined after the offer.")),
+        (_("Confirmed pitches"), _("Applications whose slot was confirmed, also when "
+                                   "withdrawn afterwards.")),
+        (_("Votes"), _("The audience's votes in the pitch session: one per participant with "
+                       "a confirmed registration, for one confirmed pitch.")),
         (_("Deleted data"), _("Participants who deleted their data still count: their "
                               "registrations stay, anonymised, with the kind of "
                               "organisation, countries, language and themes of interest.")),
@@ -187,7 +210,8 @@ def event_dashboard(*, event: Event, figures: Figures, themes: dict, talks: dict
         breakdowns=_breakdowns(figures, themes=themes, persons=False),
         survey_facts=_survey_facts(figures),
         survey=_survey_breakdowns(figures, talks=talks),
-        next_topics=figures.survey.next_topics, comments=figures.survey.comments)
+        next_topics=figures.survey.next_topics, comments=figures.survey.comments,
+        **_pitch(figures.pitch, themes=themes))
 
 
 def series_dashboard(*, figures: SeriesFigures) -> Dashboard:
@@ -206,7 +230,8 @@ def series_dashboard(*, figures: SeriesFigures) -> Dashboard:
         returning=[
             Fact(_("Registered for two or more events"), figures.returning_registered),
             Fact(_("Attended two or more events"), figures.returning_attended),
-        ])
+        ],
+        **_pitch(totals.pitch, themes=figures.themes))
 
 
 def returning_breakdowns(figures: SeriesFigures) -> list[Breakdown]:
@@ -315,6 +340,44 @@ def _breakdowns(figures: Figures, *, themes: dict, persons: bool) -> list[Breakd
                   column,
                   _rows(figures.languages, lambda code: str(languages.get(code, code))), base),
     )]
+
+
+def _pitch(pitch: PitchFigures | None, *, themes: dict) -> dict:
+    """The pitch session's key figures and breakdowns (nothing for other events)."""
+    if pitch is None:
+        return {}
+    names = dict(country_names(get_language()))
+    theme_rows = []
+    for theme_id, count in pitch.themes.items():
+        theme = themes.get(theme_id)
+        if theme is None:
+            theme_rows.append(Row(_("No theme"), count))
+        else:
+            text, language = translated(theme, "name")
+            theme_rows.append(Row(text, count, lang=_foreign(language)))
+    column = _("Applications")
+    return {
+        "pitch_facts": [
+            Fact(_("Pitch applications"), pitch.applications),
+            Fact(_("Applications shortlisted"), pitch.shortlisted),
+            Fact(_("Applications accepted"), pitch.accepted),
+            Fact(_("Confirmed pitches"), pitch.confirmed),
+            Fact(_("Votes"), pitch.votes),
+        ],
+        "pitch": [_chart(breakdown) for breakdown in (
+            Breakdown("pitch-countries", _("Pitch applications by country"),
+                      _("The country each application gave for its company."), _("Country"),
+                      column, _rows(pitch.countries, lambda code: names.get(code, code)),
+                      pitch.applications),
+            Breakdown("pitch-themes", _("Pitch applications by theme"),
+                      _("The theme each application chose."), _("Theme"), column,
+                      _sorted(theme_rows), pitch.applications),
+            Breakdown("pitch-votes", _("Votes per pitch"),
+                      _("The audience's votes for each confirmed pitch."), _("Company"),
+                      _("Votes"), _sorted([Row(name, votes) for name, votes
+                                           in pitch.pitches.values()]), pitch.votes),
+        )],
+    }
 
 
 def _survey_facts(figures: Figures) -> list[Fact]:

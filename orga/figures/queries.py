@@ -18,6 +18,20 @@ Which registrations count (the definitions the pages and the export state in wor
   events they registered for; an event's count its participants;
 - the survey counts every answer given for a registration of the event.
 
+The pitch session's figures (events of kind "pitch session"; PitchFigures) count the
+applications to its call by the furthest step they reached, so that a later withdrawal or
+decline takes nothing away:
+
+- *applications*: every application submitted, withdrawn ones included;
+- *shortlisted*: applications on the shortlist now, and those offered a slot at any time
+  (a slot is offered to shortlisted applications, or straight to submitted ones);
+- *accepted*: applications offered a slot at any time (offer_number > 0: accepted now,
+  confirmed, lapsed, or withdrawn or declined after the offer);
+- *confirmed*: applications whose slot was confirmed at any time (confirmed_at), also when
+  withdrawn afterwards;
+- by country and by theme: of all applications; *votes*: every vote of the audience, per
+  pitch (each pitch that was confirmed, with no votes too).
+
 Registrations of people who deleted their data stay (anonymised), with their organisation's
 kind, their countries, language and themes of interest, so that no figure changes.
 """
@@ -36,6 +50,7 @@ from django.utils import timezone
 from events.models import Event, Organisation, Series, Talk, Theme
 from feedback.models import FeedbackAnswer
 from mail.models import ComposedMail
+from pitches.models import PitchApplication, PitchVote
 from registrations.models import Participant, Registration
 
 State = Registration.State
@@ -86,6 +101,31 @@ class Survey:
 
 
 @dataclass
+class PitchFigures:
+    """The pitch session's applications by the furthest step reached, and its votes."""
+
+    applications: int = 0
+    shortlisted: int = 0
+    accepted: int = 0
+    confirmed: int = 0
+    votes: int = 0
+    countries: Counter = field(default_factory=Counter)   # code -> applications
+    themes: Counter = field(default_factory=Counter)      # theme id (None: none) -> applications
+    pitches: dict[int, tuple[str, int]] = field(default_factory=dict)  # application id ->
+    # (company, votes), for each pitch confirmed at some time
+
+    def add(self, other: PitchFigures) -> None:
+        self.applications += other.applications
+        self.shortlisted += other.shortlisted
+        self.accepted += other.accepted
+        self.confirmed += other.confirmed
+        self.votes += other.votes
+        self.countries.update(other.countries)
+        self.themes.update(other.themes)
+        self.pitches.update(other.pitches)
+
+
+@dataclass
 class Figures:
     """The figures of one event, or of the series (its totals and its persons)."""
 
@@ -104,6 +144,7 @@ class Figures:
     days: Counter = field(default_factory=Counter)        # date -> registrations that day
     mail_days: Counter = field(default_factory=Counter)   # date -> composed mails sent
     survey: Survey = field(default_factory=Survey)
+    pitch: PitchFigures | None = None   # a pitch session's (or the series' pitch sessions')
 
     @property
     def registrations(self) -> int:
@@ -183,6 +224,10 @@ def _add(totals: Figures, figures: Figures) -> None:
         totals.attendance_known_confirmed += figures.attendance_known_confirmed
     totals.days.update(figures.days)
     totals.survey.add(figures.survey)
+    if figures.pitch is not None:
+        if totals.pitch is None:
+            totals.pitch = PitchFigures()
+        totals.pitch.add(figures.pitch)
 
 
 def _collect(*, series: Series, events: list[Event], detail: bool, texts: bool,
@@ -238,10 +283,45 @@ def _collect(*, series: Series, events: list[Event], detail: bool, texts: bool,
     for figures in per_event.values():
         figures.country_count = len(figures.countries)
         figures.sme = figures.kinds.get(Organisation.Kind.SME, 0)
+    _pitches(per_event, events=events)
     talk_ids = _survey(per_event, ids=ids, texts=texts)
     themes = {theme.pk: theme for theme in series.themes.all()}
     talks = {talk.pk: talk for talk in Talk.objects.filter(pk__in=talk_ids)} if talk_ids else {}
     return per_event, themes, talks
+
+
+def _pitches(per_event: dict[int, Figures], *, events: list[Event]) -> None:
+    """The pitch sessions' applications and votes (the definitions in this module's text):
+    four queries, whatever the number of sessions and applications."""
+    ids = [event.pk for event in events if event.kind == Event.Kind.PITCH_SESSION]
+    if not ids:
+        return
+    for event_id in ids:
+        per_event[event_id].pitch = PitchFigures()
+    applications = PitchApplication.objects.filter(call__event_id__in=ids).order_by()
+    offered = Q(offer_number__gt=0)
+    for row in applications.values("call__event_id").annotate(
+            n=Count("pk"),
+            n_shortlisted=Count("pk", filter=Q(state=PitchApplication.State.SHORTLISTED)
+                                | offered),
+            n_accepted=Count("pk", filter=offered),
+            n_confirmed=Count("pk", filter=Q(confirmed_at__isnull=False))):
+        pitch = per_event[row["call__event_id"]].pitch
+        pitch.applications, pitch.shortlisted = row["n"], row["n_shortlisted"]
+        pitch.accepted, pitch.confirmed = row["n_accepted"], row["n_confirmed"]
+    for row in applications.values("call__event_id", "country", "theme_id").annotate(
+            count=Count("pk")):
+        pitch = per_event[row["call__event_id"]].pitch
+        pitch.countries[row["country"]] += row["count"]
+        pitch.themes[row["theme_id"]] += row["count"]
+    votes = dict(PitchVote.objects.filter(call__event_id__in=ids).order_by()
+                 .values("application_id").annotate(count=Count("pk"))
+                 .values_list("application_id", "count"))
+    for event_id, application_id, name in (
+            applications.filter(Q(confirmed_at__isnull=False) | Q(pk__in=list(votes)))
+            .values_list("call__event_id", "pk", "organisation_name")):
+        per_event[event_id].pitch.pitches[application_id] = (name, votes.get(application_id, 0))
+        per_event[event_id].pitch.votes += votes.get(application_id, 0)
 
 
 def _survey(per_event: dict[int, Figures], *, ids: list[int], texts: bool) -> set[int]:

@@ -59,6 +59,9 @@ ACTION_LABELS = {
     "report.delete": _("Report deleted"),
     "report.image_add": _("Report image uploaded"),
     "report.image_delete": _("Report image deleted"),
+    "pitch_vote.open": _("Audience vote opened"),
+    "pitch_vote.close": _("Audience vote closed"),
+    "pitch_vote.announce": _("Audience vote's result announced"),
 }
 
 
@@ -75,6 +78,7 @@ ACTION_GROUPS = [
     ("mails", _("Outbox"), ("mail.",)),
     ("attendance", _("Attendance"), ("attendance.",)),
     ("reports", _("Reports"), ("report.",)),
+    ("pitch_vote", _("Audience vote"), ("pitch_vote.",)),
 ]
 GROUP_PREFIX = "group:"  # a filter value that stands for every action of a group
 
