@@ -180,6 +180,7 @@ class PitchApplication(models.Model):
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
     updated_at = models.DateTimeField(_("changed"), default=timezone.now)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    shortlisted_at = models.DateTimeField(_("shortlisted"), null=True, blank=True)
     offer_expires_at = models.DateTimeField(_("confirm by"), null=True, blank=True)
     offer_number = models.PositiveSmallIntegerField(default=0, editable=False)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)

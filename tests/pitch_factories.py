@@ -38,6 +38,8 @@ def pitch_application_create(*, call: PitchCall, participant: Participant,
     defaults = {"organisation_name": name, "organisation_key": organisation_key(name),
                 "country": "DE", "presenter_name": participant.name,
                 "summary_en": f"{name} makes things.", "description_en": f"{name} in detail."}
+    if fields.get("state") == PitchApplication.State.SHORTLISTED:
+        defaults["shortlisted_at"] = timezone.now()  # as application_state_change sets it
     return PitchApplication.objects.create(call=call, participant=participant,
                                            **(defaults | fields))
 

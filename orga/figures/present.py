@@ -185,8 +185,8 @@ def definitions(*, zone: str) -> list[tuple[str, str]]:
             "applications of the pitch session count by the furthest step they reached: a "
             "later withdrawal or decline takes nothing away.")),
         (_("Applications shortlisted"), _(
-            "Applications on the shortlist now, and those offered a slot at any time (a slot "
-            "may be offered without a shortlist).")),
+            "Applications shortlisted at any time, and those offered a slot (a slot may be "
+            "offered without a shortlist).")),
         (_("Applications accepted"), _(
             "Applications offered a slot at any time: accepted, confirmed, not confirmed in "
             "time, or withdrawn or declined after the offer.")),

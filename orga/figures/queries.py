@@ -23,8 +23,9 @@ applications to its call by the furthest step they reached, so that a later with
 decline takes nothing away:
 
 - *applications*: every application submitted, withdrawn ones included;
-- *shortlisted*: applications on the shortlist now, and those offered a slot at any time
-  (a slot is offered to shortlisted applications, or straight to submitted ones);
+- *shortlisted*: applications shortlisted at any time (shortlisted_at), and those offered a
+  slot at any time (a slot is offered to shortlisted applications, or straight to
+  submitted ones);
 - *accepted*: applications offered a slot at any time (offer_number > 0: accepted now,
   confirmed, lapsed, or withdrawn or declined after the offer);
 - *confirmed*: applications whose slot was confirmed at any time (confirmed_at), also when
@@ -302,8 +303,7 @@ def _pitches(per_event: dict[int, Figures], *, events: list[Event]) -> None:
     offered = Q(offer_number__gt=0)
     for row in applications.values("call__event_id").annotate(
             n=Count("pk"),
-            n_shortlisted=Count("pk", filter=Q(state=PitchApplication.State.SHORTLISTED)
-                                | offered),
+            n_shortlisted=Count("pk", filter=Q(shortlisted_at__isnull=False) | offered),
             n_accepted=Count("pk", filter=offered),
             n_confirmed=Count("pk", filter=Q(confirmed_at__isnull=False))):
         pitch = per_event[row["call__event_id"]].pitch

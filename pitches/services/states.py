@@ -68,7 +68,8 @@ def application_state_change(*, application_id: int, to: str, now: datetime | No
     1. lock the call, then the application; refuse a transition TRANSITIONS does not allow,
        accepting when every slot is taken or offered, and confirming after the offer's
        deadline or when every slot is confirmed;
-    2. set the state and its moments: decided_at (organisers' decisions), a new offer
+    2. set the state and its moments: decided_at (organisers' decisions), shortlisted_at
+       (the first time it is shortlisted), a new offer
        (accepted: offer_expires_at, by default offer_deadline, and offer_number + 1, which
        retires the links of earlier offers), confirmed_at, withdrawn_at; save;
     3. log the change (ids only);
@@ -103,6 +104,8 @@ def application_state_change(*, application_id: int, to: str, now: datetime | No
     application.updated_at = now
     if to in (State.SHORTLISTED, State.ACCEPTED, State.DECLINED, State.SUBMITTED):
         application.decided_at = now
+    if to == State.SHORTLISTED and application.shortlisted_at is None:
+        application.shortlisted_at = now  # the first time: the figures count it for good
     if to == State.ACCEPTED:
         application.offer_expires_at = offer_expires_at or offer_deadline(call=call, now=now)
         application.offer_number += 1
