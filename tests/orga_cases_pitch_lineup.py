@@ -19,7 +19,7 @@ def _call(world) -> PitchCall:
     if existing is not None:
         return existing
     now = timezone.now()
-    event = event_create(series=world.series, slug="pitch-session", title_en="Pitch session",
+    event = event_create(series=world.series, slug="pitch-session", title_en="Pitchfest Sofia",
                          kind=Event.Kind.PITCH_SESSION, start=now + timedelta(days=30))
     return PitchCall.objects.create(event=event, opens_at=now - timedelta(days=20),
                                     closes_at=now - timedelta(days=1))
