@@ -9,9 +9,13 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from orga.services.pitch_lineup import lineup_place
 from pitches.links import confirm_token
 from pitches.models import PitchApplication
+from pitches.services import application_state_change
+from pitches.services.slots import offers_sweep, slot_confirm
 from tests.factories import series_create
+from tests.orga_world import user_create
 from tests.pitch_factories import pitch_application_create, pitch_call_create
 from tests.test_races_publish import race
 from tests.test_registrations_factories import participant_create
@@ -55,11 +59,6 @@ def test_the_sweep_a_confirmation_a_withdrawal_and_the_line_up_at_once_keep_the_
     """Each takes the locks in one order (event, call, application; the presenter's
     registration in a transaction of its own): no deadlock, no error, and the slots are
     what the rules allow."""
-    from orga.services.pitch_lineup import lineup_place
-    from pitches.services import application_state_change
-    from pitches.services.slots import offers_sweep, slot_confirm
-    from tests.orga_world import user_create
-
     now = timezone.now()
     call = pitch_call_create(series=series_create(), opens_at=now - timedelta(days=20),
                              closes_at=now - timedelta(days=1), pitch_count=3)
