@@ -241,6 +241,24 @@ def _render_with_slots(request: HttpRequest, *, template: str, context: dict,
     return marker, html
 
 
+def freshness_register(hook: Callable[..., float | None]) -> None:
+    """Another app tells how long a series' pages stay right at most: hook(series=…)
+    returns seconds, or None for no limit (pitches: until a call for pitches opens or
+    closes, since the series' pages show its notice)."""
+    if hook not in _freshness_hooks:
+        _freshness_hooks.append(hook)
+
+
+def series_fresh_seconds(*, series) -> float | None:
+    """The least of what the registered hooks allow for `series`' pages (None: no limit)."""
+    limits = [limit for hook in _freshness_hooks
+              if (limit := hook(series=series)) is not None]
+    return min(limits) if limits else None
+
+
+_freshness_hooks: list[Callable[..., float | None]] = []
+
+
 def watch_model(label: str) -> None:
     """Count saves and deletes of this model ("app_label.modelname") as content changes."""
     _watched_models.add(label.lower())

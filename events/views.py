@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from events import calendars, queries, styles
+from events import calendars, page_cache, queries, styles
 from events.content_language import series_fallback
 from events.forms import EventFilterForm
 from events.models import Event, Series
@@ -25,12 +25,11 @@ def render_series_page(request: HttpRequest, series: Series, template: str,
         return render(request, template, {"series": series, **context})
 
 
-def _keep_until_call_changes(response: HttpResponse, *, series: Series) -> None:
-    """A page with the notice of a call for pitches (pitches' call_notice) is kept in the
-    page cache only until a call of the series opens or closes."""
-    from pitches.queries import notice_fresh_seconds
-
-    seconds = notice_fresh_seconds(series=series)
+def _keep_while_fresh(response: HttpResponse, *, series: Series) -> None:
+    """A page that shows what other apps add to the series' pages (a call for pitches'
+    notice) is kept in the page cache only as long as they say it stays right
+    (page_cache.freshness_register)."""
+    seconds = page_cache.series_fresh_seconds(series=series)
     if seconds is not None:
         response.page_cache_seconds = min(
             seconds, getattr(response, "page_cache_seconds", seconds))
@@ -60,7 +59,7 @@ def series_detail(request: HttpRequest, series: str) -> HttpResponse:
     })
     if next_event is not None and next_event.capacity is not None:  # its seats left
         response.page_cache_seconds = SEATS_FRESH_SECONDS
-    _keep_until_call_changes(response, series=series_obj)
+    _keep_while_fresh(response, series=series_obj)
     return response
 
 
@@ -105,8 +104,7 @@ def event_detail(request: HttpRequest, series: str, event: str) -> HttpResponse:
     })
     if event_obj.capacity is not None:  # it shows the seats left: kept briefly
         response.page_cache_seconds = SEATS_FRESH_SECONDS
-    if event_obj.kind == Event.Kind.PITCH_SESSION:
-        _keep_until_call_changes(response, series=series_obj)
+    _keep_while_fresh(response, series=series_obj)
     return response
 
 

@@ -8,7 +8,7 @@ class PitchesConfig(AppConfig):
 
     def ready(self) -> None:
         from events import page_cache
-        from pitches.queries import participant_applications_export
+        from pitches.queries import notice_fresh_seconds, participant_applications_export
         from pitches.services.applications import participant_applications_erase
         from registrations.services import (
             participant_eraser_register,
@@ -19,6 +19,7 @@ class PitchesConfig(AppConfig):
         # retires the cached pages (its opening and closing: events.views keeps such pages
         # only until then).
         page_cache.watch_model("pitches.PitchCall")
+        page_cache.freshness_register(notice_fresh_seconds)
         # Deleting one's data withdraws one's applications and erases the presenter.
         participant_eraser_register(participant_applications_erase)
         # Their applications are part of the data a participant downloads.

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from events.views import render_series_page
 from pitches import links, queries_lineup
 from pitches.models import PitchApplication
+from pitches.queries_votes import vote_result
 from pitches.services import PitchError
 from pitches.services.slots import slot_confirm
 
@@ -89,7 +90,8 @@ def lineup(request: HttpRequest, series: str) -> HttpResponse:
     event = call.event
     return render_series_page(request, event.series, "pitches/lineup.html", {
         "call": call, "event": event,
-        "applications": list(queries_lineup.lineup_applications(call=call))})
+        "applications": list(queries_lineup.lineup_applications(call=call)),
+        "result": vote_result(call)})
 
 
 urlpatterns = [
