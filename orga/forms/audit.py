@@ -59,6 +59,9 @@ ACTION_LABELS = {
     "report.delete": _("Report deleted"),
     "report.image_add": _("Report image uploaded"),
     "report.image_delete": _("Report image deleted"),
+    "pitch_call.create": _("Call for pitches created"),
+    "pitch_call.update": _("Call for pitches changed"),
+    "pitch.decide": _("Decision on a pitch application"),
 }
 
 
@@ -75,6 +78,7 @@ ACTION_GROUPS = [
     ("mails", _("Outbox"), ("mail.",)),
     ("attendance", _("Attendance"), ("attendance.",)),
     ("reports", _("Reports"), ("report.",)),
+    ("pitches", _("Pitches"), ("pitch",)),
 ]
 GROUP_PREFIX = "group:"  # a filter value that stands for every action of a group
 
