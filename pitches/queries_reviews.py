@@ -70,7 +70,7 @@ def other_reviews(*, user, application: PitchApplication) -> list[PitchReview]:
 def applications_ranked(*, call: PitchCall, state: str = "", sort: str = "average"
                         ) -> list[PitchApplication]:
     """Every application of `call` (withdrawn ones too) for the organisers' decisions, each
-    with `summary` (pitches.scores.ScoreSummary: average, spread, number of reviews);
+    with `score` (pitches.scores.ScoreSummary: average, spread, number of reviews);
     sorted by average score, best first (scores.best_first), by date of application
     ("submitted") or by number of reviews, most first ("reviews"); of one `state` only if
     given."""
@@ -78,11 +78,11 @@ def applications_ranked(*, call: PitchCall, state: str = "", sort: str = "averag
     applications = list(found.filter(state=state) if state else found)
     summaries = scores.score_summaries(call=call)
     for application in applications:
-        application.summary = summaries.get(application.pk, scores.NO_SCORE)
+        application.score = summaries.get(application.pk, scores.NO_SCORE)
     if sort == "average":
         return scores.best_first(applications, summaries)
     if sort == "reviews":
-        return sorted(applications, key=lambda item: -item.summary.reviews)
+        return sorted(applications, key=lambda item: -item.score.reviews)
     return applications
 
 
