@@ -166,8 +166,8 @@ def test_shortlisting_mails_the_applicant_and_records_the_decision(client, world
 
 @pytest.mark.parametrize(("decision", "state", "subject"), [
     ("shortlist", State.SHORTLISTED,
-     "Вашата кандидатура за питч на SME pitch session е в краткия списък"),
-    ("decline", State.DECLINED, "Вашата кандидатура за питч на SME pitch session"),
+     "Вашата кандидатура за презентация на SME pitch session е в краткия списък"),
+    ("decline", State.DECLINED, "Вашата кандидатура за презентация на SME pitch session"),
 ])
 def test_a_decision_mails_a_bulgarian_applicant_in_bulgarian(client, world, decision, state,
                                                               subject):
