@@ -213,3 +213,18 @@ def test_organiser_sees_the_pitches_entry_leading_to_the_decisions(client, world
     applications_url = reverse("orga:pitch_applications", kwargs={"series": world.series.slug})
     assert f'<a href="{applications_url}">Pitches</a>' in body
     assert body.count(">Pitches</a>") == 1
+
+
+def test_review_list_reads_a_fixed_number_of_queries(client, world,
+                                                     django_assert_max_num_queries):
+    for number in range(6):
+        pitch_application_create(call=world.call, participant=participant_create(),
+                                 organisation_name=f"Company {number}")
+    reviewer = client_as(client, world, "reviewer")
+    url = reverse("orga:pitch_reviews", kwargs={"series": world.series.slug})
+    reviewer.get(url)
+
+    with django_assert_max_num_queries(10):
+        response = reviewer.get(url)
+
+    assert len(response.context["applications"]) == 7
