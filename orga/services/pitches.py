@@ -47,7 +47,7 @@ def pitch_call_save(*, actor, series: Series, call: PitchCall | None,
     if gone:
         call.criteria.filter(pk__in=gone).delete()
         for review in PitchReview.objects.filter(application__call=call).select_for_update(
-                no_key=True):
+                no_key=True, of=("self",)):
             kept = {key: value for key, value in review.scores.items()
                     if int(key) not in gone}
             if kept != review.scores:

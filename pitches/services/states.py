@@ -41,8 +41,8 @@ class PitchError(Exception):
 
 def call_lock(*, call_id: int) -> PitchCall:
     """The call's row, locked until the end of the transaction (first in the pitches' order)."""
-    return (PitchCall.objects.select_for_update(no_key=True).select_related("event__series")
-            .get(pk=call_id))
+    return (PitchCall.objects.select_for_update(no_key=True, of=("self",))
+            .select_related("event__series").get(pk=call_id))
 
 
 def slots_taken(*, call: PitchCall, now: datetime) -> int:
@@ -83,7 +83,7 @@ def application_state_change(*, application_id: int, to: str, now: datetime | No
     if call_id is None:
         raise PitchError(_("This application does not exist (any more)."))
     call = call_lock(call_id=call_id)
-    application = (PitchApplication.objects.select_for_update(no_key=True)
+    application = (PitchApplication.objects.select_for_update(no_key=True, of=("self",))
                    .select_related("participant", "theme").get(pk=application_id))
     application.call = call
     if to not in TRANSITIONS[application.state]:
