@@ -7,7 +7,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from orga.models import TeamMember
+from orga.models import AuditEntry, TeamMember
 from pitches.models import PitchApplication, PitchReview
 from pitches.services.reviews import review_save
 from pitches.services.states import PitchError
@@ -145,8 +145,12 @@ def test_review_page_hides_the_others_scores_until_the_own_review_is_saved(clien
     assert [str(message) for message in saved.context["messages"]] == ["Your review is saved."]
     assert [review.reviewer for review in saved.context["others"]] == [ralf]
     assert "Not convinced by the market." in saved.content.decode()
-    assert PitchReview.objects.get(reviewer=world.users["reviewer"]).scores == {
-        str(world.criteria[0].pk): 5, str(world.criteria[1].pk): 4}
+    review = PitchReview.objects.get(reviewer=world.users["reviewer"])
+    assert review.scores == {str(world.criteria[0].pk): 5, str(world.criteria[1].pk): 4}
+    entry = AuditEntry.objects.get(action="pitch.review")
+    assert (entry.actor, entry.object_type, entry.object_id, entry.data) == (
+        world.users["reviewer"], "pitchreview", str(review.pk),
+        {"application": world.drones.pk})
 
 
 def test_review_page_refuses_a_score_out_of_range_with_a_message(client, world):
@@ -156,6 +160,7 @@ def test_review_page_refuses_a_score_out_of_range_with_a_message(client, world):
         f"score_{world.criteria[0].pk}": "9", "comment": "Too good."})
 
     assert response.status_code == 200
+    assert not AuditEntry.objects.filter(action="pitch.review").exists()
     assert {name: list(errors) for name, errors in response.context["form"].errors.items()} == {
         f"score_{world.criteria[0].pk}": ["Please give a score from 1 to 5."],
         f"score_{world.criteria[1].pk}": ["Please give a score from 1 to 5."]}

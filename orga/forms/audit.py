@@ -61,6 +61,7 @@ ACTION_LABELS = {
     "report.image_delete": _("Report image deleted"),
     "pitch_call.create": _("Call for pitches created"),
     "pitch_call.update": _("Call for pitches changed"),
+    "pitch.review": _("Pitch application reviewed"),
     "pitch.decide": _("Decision on a pitch application"),
 }
 

@@ -11,12 +11,13 @@ from core.db import retry_on_conflict
 from events.models import Series
 from orga.services.audit import audit_record, changes_between
 from pitches.models import PitchApplication, PitchCall, PitchCriterion, PitchReview
+from pitches.services.reviews import review_save
 from pitches.services.states import PitchError, application_state_change, call_lock
 
 CALL_FIELDS = ("event", "opens_at", "closes_at", "pitch_minutes", "pitch_count",
                "open_to_non_members", "confirm_days")
 
-__all__ = ["CALL_FIELDS", "PitchError", "pitch_call_save", "pitch_decide"]
+__all__ = ["CALL_FIELDS", "PitchError", "pitch_call_save", "pitch_decide", "pitch_review_save"]
 
 
 @retry_on_conflict
@@ -91,3 +92,17 @@ def pitch_decide(*, actor, series: Series, application: PitchApplication,
     audit_record(series=series, actor=actor, action="pitch.decide", obj=changed,
                  event=changed.call.event, changes={"state": (before, changed.state)})
     return changed
+
+
+@retry_on_conflict
+@transaction.atomic
+def pitch_review_save(*, actor, series: Series, application: PitchApplication,
+                      scores: Mapping[int, int], comment: str) -> PitchReview:
+    """A reviewer's scores and comment (pitches.services.reviews.review_save, which refuses
+    what its rules do not allow with a PitchError), recorded (pitch.review: the
+    application, never the scores or the comment)."""
+    review = review_save(application=application, reviewer=actor, scores=scores,
+                         comment=comment)
+    audit_record(series=series, actor=actor, action="pitch.review", obj=review,
+                 event=application.call.event, data={"application": application.pk})
+    return review

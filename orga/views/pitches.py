@@ -27,7 +27,6 @@ from orga.forms.pitches import (
 from orga.services import pitches as services
 from pitches import queries_reviews as queries
 from pitches.models import PitchApplication, PitchCall, private_storage
-from pitches.services.reviews import review_save
 from pitches.services.states import MAILED, TRANSITIONS, PitchError
 
 
@@ -103,8 +102,9 @@ def pitch_review(request: HttpRequest, series: str, application: int) -> HttpRes
     form = ReviewForm(request.POST or None, criteria=criteria, review=review)
     if request.method == "POST" and form.is_valid():
         try:
-            review_save(application=application_obj, reviewer=request.user,
-                        scores=form.scores(), comment=form.cleaned_data["comment"])
+            services.pitch_review_save(actor=request.user, series=series_obj,
+                                       application=application_obj, scores=form.scores(),
+                                       comment=form.cleaned_data["comment"])
         except PitchError as error:
             form.add_error(None, str(error))
         else:
