@@ -95,6 +95,11 @@ class BaseCriterionFormSet(forms.BaseModelFormSet):
     def get_form_kwargs(self, index):
         return super().get_form_kwargs(index) | {"series": self.series}
 
+    def add_fields(self, form, index) -> None:
+        super().add_fields(form, index)
+        form.fields["ORDER"].label = _("Position")
+        form.fields["DELETE"].label = _("Remove")
+
     @property
     def empty_form(self):
         form = self.form(auto_id=self.auto_id, prefix=self.add_prefix("__prefix__"),
