@@ -59,6 +59,10 @@ ACTION_LABELS = {
     "report.delete": _("Report deleted"),
     "report.image_add": _("Report image uploaded"),
     "report.image_delete": _("Report image deleted"),
+    "pitch_call.create": _("Call for pitches created"),
+    "pitch_call.update": _("Call for pitches changed"),
+    "pitch.review": _("Pitch application reviewed"),
+    "pitch.decide": _("Decision on a pitch application"),
     "pitch_vote.open": _("Audience vote opened"),
     "pitch_vote.close": _("Audience vote closed"),
     "pitch_vote.announce": _("Audience vote's result announced"),
@@ -78,6 +82,7 @@ ACTION_GROUPS = [
     ("mails", _("Outbox"), ("mail.",)),
     ("attendance", _("Attendance"), ("attendance.",)),
     ("reports", _("Reports"), ("report.",)),
+    ("pitches", _("Pitches"), ("pitch.", "pitch_call.")),
     ("pitch_vote", _("Audience vote"), ("pitch_vote.",)),
 ]
 GROUP_PREFIX = "group:"  # a filter value that stands for every action of a group

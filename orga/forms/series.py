@@ -284,11 +284,11 @@ class ConsentTextForm(TranslatedTextsForm):
 
 
 class TeamMemberForm(forms.ModelForm):
-    """A member's role, and the region a coordinator runs."""
+    """A member's role, the region a coordinator runs, a reviewer's organisation."""
 
     class Meta:
         model = TeamMember
-        fields = ["role", "region"]
+        fields = ["role", "region", "organisation_name"]
 
     def __init__(self, *args, series: Series, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -299,14 +299,23 @@ class TeamMemberForm(forms.ModelForm):
                                             "events they run.")
         self.fields["region"].error_messages["invalid_choice"] = _(
             "Please choose a region of this series.")
+        self.fields["organisation_name"].help_text = _(
+            "Only for a pitch reviewer: the organisation they work for (they do not review "
+            "its applications).")
 
     def clean(self):
         cleaned_data = super().clean()
         role, region = cleaned_data.get("role"), cleaned_data.get("region")
         if role == TeamMember.Role.COORDINATOR and region is None and "region" not in self.errors:
             self.add_error("region", _("A region coordinator needs their region."))
-        if role == TeamMember.Role.ORGANISER:
+        organisation = " ".join((cleaned_data.get("organisation_name") or "").split())
+        if role == TeamMember.Role.REVIEWER and not organisation:
+            self.add_error("organisation_name", _("A pitch reviewer needs their organisation: "
+                                                  "they do not review its applications."))
+        if role != TeamMember.Role.COORDINATOR:
             cleaned_data["region"] = None
+        cleaned_data["organisation_name"] = (organisation if role == TeamMember.Role.REVIEWER
+                                             else "")
         return cleaned_data
 
 
@@ -320,7 +329,7 @@ class TeamMemberAddForm(TeamMemberForm):
                     "their password."))
 
     class Meta(TeamMemberForm.Meta):
-        fields = ["who", "role", "region"]
+        fields = ["who", "role", "region", "organisation_name"]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

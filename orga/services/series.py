@@ -229,16 +229,21 @@ def consent_text_publish(*, actor, series: Series, texts: Mapping[str, Any]) -> 
 
 
 def _member_data(member: TeamMember) -> dict[str, Any]:
-    return {"user": member.user_id, "role": member.role, "region": member.region_id}
+    data = {"user": member.user_id, "role": member.role, "region": member.region_id}
+    if member.organisation_name:
+        data["organisation"] = member.organisation_name
+    return data
 
 
 @transaction.atomic
-def team_member_add(*, actor, series: Series, user, role: str,
-                    region: Region | None) -> TeamMember:
-    """Add an existing user to the series' team; record it."""
+def team_member_add(*, actor, series: Series, user, role: str, region: Region | None,
+                    organisation_name: str = "") -> TeamMember:
+    """Add an existing user to the series' team (a reviewer with their organisation);
+    record it."""
     already = _("%(user)s is in the team already.") % {"user": user.get_username()}
     with _unless_taken(already):
-        member = TeamMember.objects.create(series=series, user=user, role=role, region=region)
+        member = TeamMember.objects.create(series=series, user=user, role=role, region=region,
+                                           organisation_name=organisation_name)
     audit_record(series=series, actor=actor, action="team.add", obj=member,
                  data=_member_data(member))
     return member
@@ -246,7 +251,7 @@ def team_member_add(*, actor, series: Series, user, role: str,
 
 @transaction.atomic
 def team_member_invite(*, actor, series: Series, email: str, role: str,
-                       region: Region | None) -> TeamMember:
+                       region: Region | None, organisation_name: str = "") -> TeamMember:
     """Invite somebody without an account into the team.
 
     Steps: 1. create their user (user name: the address; no password yet); 2. add them to
@@ -257,7 +262,8 @@ def team_member_invite(*, actor, series: Series, email: str, role: str,
     with _unless_taken(_("%(user)s has an account already: please add them by their "
                          "address again.") % {"user": email}):
         user = get_user_model().objects.create_user(email.lower()[:150], email=email)
-    member = TeamMember.objects.create(series=series, user=user, role=role, region=region)
+    member = TeamMember.objects.create(series=series, user=user, role=role, region=region,
+                                       organisation_name=organisation_name)
     audit_record(series=series, actor=actor, action="team.invite", obj=member,
                  data=_member_data(member))
     team_invitation_queue(series=series, user=user)
@@ -303,19 +309,22 @@ def _organisers_lock(*, series_id: int, member_id: int) -> tuple[list[int], Team
 
 
 @transaction.atomic
-def team_member_change(*, actor, member: TeamMember, role: str,
-                       region: Region | None) -> TeamMember:
-    """Change a member's role or region; the last organiser stays an organiser."""
+def team_member_change(*, actor, member: TeamMember, role: str, region: Region | None,
+                       organisation_name: str = "") -> TeamMember:
+    """Change a member's role, region or organisation; the last organiser stays an
+    organiser."""
     organisers, locked = _organisers_lock(series_id=member.series_id, member_id=member.pk)
     if locked.role == Role.ORGANISER and role != Role.ORGANISER and organisers == [locked.pk]:
         raise SetupError(_("The series needs at least one organiser: make somebody else an "
                            "organiser first."))
-    changes = _apply(locked, {"role": role, "region": region})
+    changes = _apply(locked, {"role": role, "region": region,
+                              "organisation_name": organisation_name})
     if changes:
-        locked.save(update_fields=["role", "region"])
+        locked.save(update_fields=["role", "region", "organisation_name"])
         audit_record(series=member.series, actor=actor, action="team.change", obj=locked,
                      changes=changes, data={"user": locked.user_id})
     member.role, member.region = locked.role, locked.region
+    member.organisation_name = locked.organisation_name
     return member
 
 

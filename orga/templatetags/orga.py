@@ -14,6 +14,9 @@ SECTIONS = [
     ("orga:outbox", _("Outbox"), "orga.view_outbox"),
     ("orga:figures", _("Figures"), "orga.view_figures"),
     ("orga:reports", _("Reports"), "orga.change_report"),
+    # organisers decide on the applications, reviewers (only) review them
+    ("orga:pitch_applications", _("Pitches"), "orga.decide_pitches"),
+    ("orga:pitch_reviews", _("Pitches"), "orga.review_pitches"),
     ("orga:team", _("Team"), "orga.manage_team"),
     ("orga:series_edit", _("Settings"), "orga.change_series"),
     ("orga:audit", _("Audit log"), "orga.view_audit"),
@@ -27,11 +30,14 @@ def orga_nav(context: template.Context, series) -> list[dict]:
     here = request.resolver_match.view_name if request.resolver_match else ""
     items = []
     for name, label, perm in SECTIONS:
-        if not request.user.has_perm(perm, series):
+        if not request.user.has_perm(perm, series) or any(
+                item["label"] == label for item in items):  # one entry per section
             continue
         try:
             url = reverse(name, kwargs={"series": series.slug})
         except NoReverseMatch:  # a section this installation does not have
             continue
-        items.append({"url": url, "label": label, "current": here == name})
+        current = here == name or (name.startswith("orga:pitch_")
+                                   and here.startswith("orga:pitch_"))
+        items.append({"url": url, "label": label, "current": current})
     return items

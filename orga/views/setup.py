@@ -224,15 +224,17 @@ def team(request: HttpRequest, series: str) -> HttpResponse:
 
 def _team_add(request: HttpRequest, series: Series, form: TeamMemberAddForm) -> HttpResponse:
     role, region = form.cleaned_data["role"], form.cleaned_data["region"]
+    organisation = form.cleaned_data["organisation_name"]
     try:
         if form.user is None:
             member = services.team_member_invite(actor=request.user, series=series, role=role,
-                                                 region=region, email=form.cleaned_data["who"])
+                                                 region=region, email=form.cleaned_data["who"],
+                                                 organisation_name=organisation)
             messages.success(request, _("%(user)s is invited: we sent them a link to set their "
                                         "password.") % {"user": member.user.get_username()})
         else:
             services.team_member_add(actor=request.user, series=series, user=form.user,
-                                     role=role, region=region)
+                                     role=role, region=region, organisation_name=organisation)
             messages.success(request, _("%(user)s is in the team now.")
                              % {"user": form.user.get_username()})
     except services.SetupError as error:
@@ -249,7 +251,8 @@ def team_member_edit(request: HttpRequest, series: str, member: int) -> HttpResp
         try:
             services.team_member_change(actor=request.user, member=member_obj,
                                         role=form.cleaned_data["role"],
-                                        region=form.cleaned_data["region"])
+                                        region=form.cleaned_data["region"],
+                                        organisation_name=form.cleaned_data["organisation_name"])
         except services.SetupError as error:
             messages.error(request, str(error))
         else:

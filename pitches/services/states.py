@@ -42,8 +42,7 @@ class PitchError(Exception):
 def call_lock(*, call_id: int) -> PitchCall:
     """The call's row, locked until the end of the transaction (first in the pitches' order)."""
     return (PitchCall.objects.select_for_update(no_key=True, of=("self",))
-            .select_related("event__series")
-            .get(pk=call_id))
+            .select_related("event__series").get(pk=call_id))
 
 
 def slots_taken(*, call: PitchCall, now: datetime) -> int:
