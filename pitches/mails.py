@@ -45,12 +45,13 @@ def mail_application_state(*, application: PitchApplication, now: datetime) -> N
     confirmation link and its deadline for an offered slot), in their language.
 
     `application` has its call (with event and series) and participant read; a state
-    without a mail (submitted again) queues nothing. The cause (application_cause) makes
+    without a mail (submitted again) queues nothing, nor does the withdrawal that deleting
+    one's data makes (the address is gone). The cause (application_cause) makes
     it one mail per state and offer, however often this is called."""
     template = TEMPLATES.get(application.state)
-    if template is None:
-        return
     participant = application.participant
+    if template is None or participant.anonymised_at is not None:
+        return  # no mail for this state, or the applicant deleted their data
     language = participant.language
     event = application.call.event
     with translation.override(language):

@@ -511,10 +511,13 @@ def test_pages_with_a_call_are_kept_only_until_it_opens_or_closes(series):
 
 
 def test_deleting_ones_data_withdraws_the_application_and_erases_the_presenter(application):
+    from mail.models import Mail
+
     registration_services.participant_delete(participant=application.participant)
     application.refresh_from_db()
     assert application.state == State.WITHDRAWN
     assert (application.presenter_name, application.presenter_role) == ("", "")
+    assert not Mail.objects.filter(cause__startswith=f"pitch:{application.pk}:").exists()
 
 
 def test_a_pitch_held_keeps_its_company_profile_without_the_person(application):
