@@ -185,7 +185,7 @@ WORKER_SWEEP_TASKS = [
     "registrations.tasks.registrations_expire_pending",
     "registrations.tasks.participants_anonymise_expired",
     "registrations.tasks.registration_requests_forget",
-    "pitches.tasks.pitch_offers_sweep",
+    "orga.tasks.pitch_offers_sweep",
 ]
 
 # Registrations

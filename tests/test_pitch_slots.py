@@ -8,10 +8,10 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
+from orga.tasks import pitch_offers_sweep
 from pitches.models import PitchApplication, PitchReview
 from pitches.services import PitchError, application_state_change, offer_deadline
 from pitches.services.slots import offers_sweep, slot_confirm
-from pitches.tasks import pitch_offers_sweep
 from registrations.models import Registration
 from tests.factories import series_create
 from tests.orga_world import user_create
@@ -163,7 +163,7 @@ def test_the_sweep_task_runs_the_sweep_and_is_in_the_workers_sweep():
     assert pitch_offers_sweep.call() == 1
 
     assert states(late) == [State.LAPSED]
-    assert "pitches.tasks.pitch_offers_sweep" in settings.WORKER_SWEEP_TASKS
+    assert "orga.tasks.pitch_offers_sweep" in settings.WORKER_SWEEP_TASKS
 
 
 def test_confirming_a_slot_registers_the_presenter_for_the_pitch_session():

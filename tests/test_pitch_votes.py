@@ -10,15 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from orga.models import AuditEntry
+from orga.services.pitch_votes import result_announce, voting_close, voting_open
 from pitches.models import PitchApplication, PitchVote
 from pitches.queries_votes import calls_voting, vote_counts, vote_result
-from pitches.services.votes import (
-    VoteError,
-    result_announce,
-    vote_cast,
-    voting_close,
-    voting_open,
-)
+from pitches.services.votes import VoteError, vote_cast
 from registrations.links import personal_token
 from registrations.models import Registration
 from tests.factories import event_create, series_create, talk_create

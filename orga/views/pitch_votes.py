@@ -12,9 +12,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from events.models import Series
 from orga.access import orga_login_required, series_for
+from orga.services import pitch_votes as services
 from pitches.models import PitchCall
 from pitches.queries_votes import vote_counts, vote_result
-from pitches.services import votes as services
 
 PERM = "orga.run_pitch_vote"
 POLL_SECONDS = 5
