@@ -7,9 +7,14 @@ coordinators are in the team but learn that these pages are forbidden. An applic
 the reviewer's own organisation (Rhein Robotics GmbH) is not there for the reviewer; an
 application of another series under Connect's address is there for nobody."""
 
-from django.core.files.base import ContentFile
+from datetime import timedelta
 
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from events.models import Event
 from pitches.models import PitchApplication, PitchCall
+from tests.factories import event_create
 from tests.orga_cases import FORBIDDEN, NOT_FOUND, OK, Case, nobody_in, organisers, series
 from tests.pitch_factories import pitch_application_create, pitch_call_create
 from tests.test_registrations_factories import participant_create
@@ -27,9 +32,19 @@ def deciders() -> dict:
     return organisers() | {"reviewer": FORBIDDEN}
 
 
+def _call_create(series) -> PitchCall:
+    """A call whose session and criteria are named in no catalogue's words (the browser's
+    check for text of another language reads every page of these cases)."""
+    event = event_create(series=series, slug="startup-arena", title_en="Startup Arena",
+                         title_de="Startup Arena", kind=Event.Kind.PITCH_SESSION,
+                         start=timezone.now() + timedelta(days=30))
+    return pitch_call_create(series=series, event=event,
+                             criteria=("Innovation", "Scalability"))
+
+
 def _call(world) -> PitchCall:
     return (PitchCall.objects.filter(event__series=world.series).first()
-            or pitch_call_create(series=world.series))
+            or _call_create(world.series))
 
 
 def _application(world, organisation: str) -> PitchApplication:
@@ -46,9 +61,10 @@ def _application(world, organisation: str) -> PitchApplication:
 
 def _other_application(world) -> PitchApplication:
     call = (PitchCall.objects.filter(event__series=world.other_series).first()
-            or pitch_call_create(series=world.other_series))
+            or _call_create(world.other_series))
     return call.applications.first() or pitch_application_create(
-        call=call, participant=participant_create(), organisation_name="Elsewhere Ltd")
+        call=call, participant=participant_create(organisation_name="Elsewhere Ltd"),
+        organisation_name="Elsewhere Ltd")
 
 
 def application(world) -> dict:
