@@ -456,7 +456,7 @@ def test_team_add_refuses_bad_input(organiser, world, data, errors):
     response = organiser.post(url("team", world), data)
 
     assert errors_of(response) == errors
-    assert TeamMember.objects.filter(series=world.series).count() == 3
+    assert TeamMember.objects.filter(series=world.series).count() == 4
     assert Mail.objects.count() == 0
 
 
@@ -536,7 +536,8 @@ def test_team_list_shows_roles_regions_and_two_factor(organiser, world):
             for member in response.context["members"]}
     assert rows == {"olga": ("Organiser", "", False), "lena": ("Region coordinator",
                                                                "Leipzig", True),
-                    "stoyan": ("Region coordinator", "Sofia", False)}
+                    "stoyan": ("Region coordinator", "Sofia", False),
+                    "rita": ("Pitch reviewer", "", False)}
 
 
 def test_team_list_has_one_count_of_queries(organiser, world):
@@ -551,7 +552,7 @@ def test_team_list_has_one_count_of_queries(organiser, world):
     with CaptureQueriesContext(connection) as many:
         response = organiser.get(url("team", world))
 
-    assert len(response.context["members"]) == 11
+    assert len(response.context["members"]) == 12
     assert len(many) == len(few)
 
 
