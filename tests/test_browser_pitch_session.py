@@ -129,7 +129,8 @@ def test_an_sme_goes_from_its_application_to_the_public_line_up(world, browser, 
     voter.get_by_role("link", name="Vote for a pitch").click()
     voter.get_by_label("Nova Drones OOD").check()
     voter.get_by_role("button", name="Give my vote").click()
-    expect(voter.get_by_text("Thank you: your vote for Nova Drones OOD is counted.")).to_be_visible()
+    expect(voter.get_by_text("Thank you: your vote for Nova Drones OOD is counted.")
+           ).to_be_visible()
     assert voter.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
     organiser.reload()
