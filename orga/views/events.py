@@ -41,7 +41,8 @@ def _after_the_event(user, event: Event) -> dict[str, bool]:
             "attendance": user.has_perm("orga.import_attendance", event),
             "check_in": user.has_perm("orga.check_in", event),
             "feedback": user.has_perm("orga.send_feedback", event),
-            "report": user.has_perm("orga.change_report", event)}
+            "report": user.has_perm("orga.change_report", event),
+            "pitches": user.has_perm("orga.decide_pitches", event.series)}
 
 
 @orga_login_required
