@@ -32,10 +32,15 @@ from django.utils import timezone
 
 from events.models import Event
 from orga.services import events as event_services
+from pitches.models import PitchApplication
+from pitches.services import PitchError, application_state_change
+from pitches.services.applications import application_submit, application_withdraw
+from pitches.services.slots import slot_confirm
 from registrations import integrity, links, services
 from registrations.models import Participant, Registration
 from registrations.services import RegistrationError
 from tests.factories import event_create, series_create
+from tests.pitch_factories import pitch_call_create
 from tests.test_registrations_factories import consent_text_create, participant_data
 
 State = Registration.State
@@ -62,6 +67,7 @@ class Race:
         self.capacities: dict[int, list[int | None]] = {}  # every capacity an event had
         self.published = self.event_cancels = 0
         self.emails = 0
+        self.call = None  # the call for pitches of the series' pitch session
 
     def elapsed_share(self) -> float:
         return (time.monotonic() - self.started) / SECONDS
@@ -251,10 +257,44 @@ def op_view(race: Race, rng: random.Random, client: Client) -> str:
     return "view-http"
 
 
+def op_pitch(race: Race, rng: random.Random, client: Client) -> str:
+    """The pitch session's workflow: an SME registered for the series applies; the
+    organisers accept an application and its applicant confirms the slot (which registers
+    them for the session: a seat, or the waiting list); or an applicant withdraws — while
+    the session's seats, the participants' data and the events change under them."""
+    call, choice = race.call, rng.random()
+    try:
+        if choice < 0.35:
+            participant = _some(Participant.objects.active().filter(
+                registrations__state=State.CONFIRMED))
+            if participant is None:
+                return "pitch-none"
+            application_submit(call_id=call.pk, participant_id=participant.pk, fields={
+                "country": "DE", "presenter_name": "Presenter", "summary_en": "We pitch."})
+            return "pitch-apply"
+        if choice < 0.85:
+            application = _some(PitchApplication.objects.filter(
+                call=call, state=PitchApplication.State.SUBMITTED))
+            if application is None:
+                return "pitch-none"
+            application_state_change(application_id=application.pk,
+                                     to=PitchApplication.State.ACCEPTED)
+            slot_confirm(application_id=application.pk)
+            return "pitch-confirm"
+        application = _some(PitchApplication.objects.filter(call=call).standing())
+        if application is None:
+            return "pitch-none"
+        application_withdraw(application_id=application.pk,
+                             participant_id=application.participant_id)
+        return "pitch-withdraw"
+    except PitchError:
+        return "pitch-refused"
+
+
 OPERATIONS = [
     (op_register, 18), (op_confirm, 16), (op_cancel_one, 10), (op_cancel_all, 3),
     (op_add, 10), (op_publish, 4), (op_cancel_event, 1), (op_capacity, 8), (op_expire, 1),
-    (op_delete, 3), (op_view, 4),
+    (op_delete, 3), (op_view, 4), (op_pitch, 10),
 ]
 # The first part of the race is a rush of registrations while drafts are published (where
 # publishing lost series registrants); then everything.
@@ -317,16 +357,25 @@ def test_everything_at_once_keeps_every_invariant_and_fails_no_request(settings,
         event_create(series=series, capacity=CAPACITIES[day % len(CAPACITIES)],
                      status=Event.Status.DRAFT,
                      start=soon + timedelta(days=10 + day))
+    session = event_create(series=series, kind=Event.Kind.PITCH_SESSION, capacity=2,
+                           start=soon + timedelta(days=5))
+    race_call = pitch_call_create(series=series, event=session, pitch_count=3)
     for number in range(EARLY):  # a series that has begun: some in, some waiting, some
         participant = services.registration_request(  # yet to confirm
-            series=series, consent=consent, data=participant_data(email=f"early{number}@x.org"),
+            series=series, consent=consent, data=participant_data(
+                email=f"early{number}@x.org", organisation_name=f"Early {number} GmbH"),
             events=None if number % 3 else _open_events_of(series)[:2])
         if number % 4:
             services.registration_confirm(participant_id=participant.pk,
                                           nonce=participant.confirm_nonce)
+    for participant in Participant.objects.filter(registrations__state=State.CONFIRMED
+                                                  ).distinct()[:4]:  # the call has begun
+        application_submit(call_id=race_call.pk, participant_id=participant.pk, fields={
+            "country": "DE", "presenter_name": "Presenter", "summary_en": "We pitch."})
     initial = dict(Event.objects.filter(series=series).values_list("pk", "capacity"))
     organiser = get_user_model().objects.create_superuser("alice", "alice@example.org", "pw")
     race = Race(seed=seed, series=series, consent=consent, started=time.monotonic())
+    race.call = race_call
 
     threads = [threading.Thread(target=racer, args=(race, index, organiser))
                for index in range(THREADS)]
@@ -353,6 +402,10 @@ def test_everything_at_once_keeps_every_invariant_and_fails_no_request(settings,
         held = event.registrations.holding_seat().count()
         if None not in capacities and held > max(capacities):
             broken.append(f"event {event.pk}: {held} seats, more than it ever had ({capacities})")
+    confirmed = race_call.applications.filter(state=PitchApplication.State.CONFIRMED).count()
+    if confirmed > race_call.pitch_count:
+        broken.append(f"call {race_call.pk}: {confirmed} pitches confirmed, more than "
+                      f"{race_call.pitch_count} slots")
     failures = Counter(summary for summary, _traceback in race.errors)
     assert (failures, broken) == (Counter(), []), (
         f"seed {seed}: {len(race.errors)} operations failed, {len(broken)} invariants broken\n"
@@ -361,7 +414,8 @@ def test_everything_at_once_keeps_every_invariant_and_fails_no_request(settings,
         + "\nfirst failure:\n" + "".join(race.errors[0][1:] if race.errors else ()))
     reached = {name.removesuffix("-http") for name in race.done}
     assert {"register", "confirm", "cancel", "cancel-all", "add", "publish", "cancel-event",
-            "capacity", "expire", "delete", "view"} <= reached, (
+            "capacity", "expire", "delete", "view", "pitch-apply", "pitch-confirm"
+            } <= reached, (
         f"seed {seed}: the race did not reach every operation: {dict(race.done)}")
 
 
