@@ -32,6 +32,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from events.models import Organisation, Speaker, Talk
+from registrations.models import Participant
 from tests.catalogue_leaks import leaks, page_texts
 from tests.orga_cases import OK
 from tests.orga_world import World, orga_world, user_create
@@ -122,14 +123,16 @@ def _account_pages(world: World, language: str) -> list[Shown]:
 
 def _content_names(world: World) -> tuple[str, ...]:
     """What the world's people and organisers wrote (titles, names; the speakers' and their
-    organisations' names, "Organisation 3" of tests/factories.py): not interface text."""
+    organisations' names, "Organisation 3" of tests/factories.py, the participants'
+    organisations, "Company 3"): not interface text."""
     names = [world.series.title, world.other_series.title, world.leipzig_event.title,
              world.sofia_event.title, world.other_event.title, world.leipzig_region.name,
              world.sofia_region.name, world.extra["theme"].name,
              world.leipzig_participant.name, world.sofia_participant.name,
              *Talk.objects.values_list("title_en", flat=True),
              *Speaker.objects.values_list("name", flat=True),
-             *Organisation.objects.values_list("name", flat=True)]
+             *Organisation.objects.values_list("name", flat=True),
+             *Participant.objects.values_list("organisation_name", flat=True)]
     return tuple(sorted({name for name in names if name}, key=len, reverse=True))
 
 
