@@ -3,6 +3,7 @@ why not) a participant may apply."""
 
 from datetime import datetime
 
+from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -124,7 +125,7 @@ def personal_pitch(*, participant: Participant, now: datetime | None = None) -> 
     entries = []
     open_calls = (PitchCall.objects.select_related("event__series")
                   .filter(opens_at__lte=now, closes_at__gt=now)
-                  .filter(event__series__in=_series_of(participant)).order_by("closes_at"))
+                  .filter(_series_of(participant)).order_by("closes_at"))
     for call in open_calls:
         application = by_call.pop(call.pk, None)
         if application is not None and application.state != PitchApplication.State.WITHDRAWN:
@@ -142,14 +143,15 @@ def _entry(call: PitchCall, application: PitchApplication, *, now: datetime) -> 
             "can_edit": application_editable(application=application, now=now)}
 
 
-def _series_of(participant: Participant):
-    return Series.objects.filter(
-        pk__in=list(Registration.objects.filter(
-            participant=participant, state=Registration.State.CONFIRMED)
-            .values_list("event__series", flat=True))
-        + list(SeriesRegistration.objects.filter(
-            participant=participant, confirmed_at__isnull=False, cancelled_at__isnull=True)
-            .values_list("series", flat=True)))
+def _series_of(participant: Participant) -> Q:
+    """The series the participant holds a confirmed registration of (for an event, or for
+    the whole series), as a condition on calls: subqueries, no query of its own."""
+    return (Q(event__series__in=Registration.objects.filter(
+                participant=participant, state=Registration.State.CONFIRMED)
+              .values("event__series"))
+            | Q(event__series__in=SeriesRegistration.objects.filter(
+                participant=participant, confirmed_at__isnull=False, cancelled_at__isnull=True)
+              .values("series")))
 
 
 def application_editable(*, application: PitchApplication, now: datetime | None = None) -> bool:

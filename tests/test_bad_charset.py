@@ -13,6 +13,7 @@ from django.test.client import encode_multipart
 from django.urls import URLResolver, get_resolver, reverse
 
 from mail.models import Mail
+from pitches import links as pitch_links
 from registrations import links
 from registrations.models import Participant, Registration
 from tests.factories import (
@@ -22,6 +23,7 @@ from tests.factories import (
     series_create,
     speaker_create,
 )
+from tests.pitch_factories import pitch_application_create, pitch_call_create
 from tests.test_registrations_factories import (
     consent_text_create,
     participant_create,
@@ -44,6 +46,8 @@ def site():
     event = event_create(series=series, slug="leipzig", capacity=10)
     alice = participant_create(email="alice@example.org")
     registration = registration_create(participant=alice, event=event)
+    call = pitch_call_create(series=series)
+    application = pitch_application_create(call=call, participant=alice)
     return {
         "series": series.slug, "event": event.slug, "event_id": event.pk,
         "report": report_create(series=series).slug,
@@ -51,6 +55,8 @@ def site():
         "token": links.personal_token(participant=alice),
         "confirm_token": links.confirm_token(participant=alice),
         "registration": registration.pk, "code": "ABCD-EFGH-JKMN",
+        "call": call.pk, "application": application.pk,
+        "pitch_confirm_token": pitch_links.confirm_token(application=application),
     }
 
 
@@ -88,6 +94,8 @@ def site_urls(site: dict) -> list[str]:
                     kwargs["token"] = site["confirm_token"]
                 if name == "feedback:survey":
                     kwargs["event"] = site["event_id"]
+                if name == "pitches:confirm":
+                    kwargs["token"] = site["pitch_confirm_token"]
                 urls.append(reverse(name, kwargs=kwargs))
 
     walk(get_resolver().url_patterns)
