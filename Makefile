@@ -62,9 +62,11 @@ check: setup
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py check
 
+# Three workers on SQLite (its browser tests wait on Chromium a good part of the time, so a
+# third keeps both cores busy), two on PostgreSQL (its server is the third).
 test-sqlite: setup
 	@echo "== test suite on SQLite =="
-	DATABASE_URL= $(BIN)/pytest -n 2
+	DATABASE_URL= $(BIN)/pytest -n 3
 
 test-postgres: setup
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_TEST_URL)'.rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close()" 2>/dev/null; then \

@@ -18,7 +18,10 @@ from events.models import Event, Series
 from registrations.links import personal_token
 from tests.test_registrations_factories import participant_create, registration_create
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# what the browser checks here (the policy, the layout, the page's weight, local times) does
+# not depend on the database: SQLite pass only
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True),
+              pytest.mark.sqlite_pass_only]
 
 PASSWORD = "pw-olga-organiser-1"
 RECORD_VIOLATIONS = """

@@ -10,7 +10,10 @@ from playwright.sync_api import expect
 
 from tests.factories import event_create, series_create
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# what the browser checks here (the policy, the layout, the page's weight, local times) does
+# not depend on the database: SQLite pass only
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True),
+              pytest.mark.sqlite_pass_only]
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
