@@ -91,7 +91,8 @@ def validate_slides(upload) -> None:
                                 "Please upload plain slides (export them again as PDF)."),
                               code="active") from None
     except Exception as error:  # noqa: BLE001 - whatever pypdf raises on a broken file
-        logger.info("Slides unreadable: %s", type(error).__name__)
+        # the error's kind only: its message may quote the file's content
+        logger.info("Slides refused: unreadable PDF (%s)", type(error).__name__)
         raise ValidationError(_("This PDF cannot be read. Please export your slides as a "
                                 "PDF again."), code="unreadable") from None
     finally:

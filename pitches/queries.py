@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from events.models import Event, Organisation, Series
 from pitches.models import PitchApplication, PitchCall, organisation_key
+from pitches.services.states import TRANSITIONS
 from registrations.models import Participant, Registration, SeriesRegistration
 
 
@@ -114,7 +115,7 @@ def personal_pitch(*, participant: Participant, now: datetime | None = None) -> 
     """What the personal page says of pitches: per open call of a series the participant
     is registered for, their application to it or the call itself (only to the eligible),
     and their applications to calls that are closed. A list of
-    {"call", "application", "can_apply", "can_edit"}."""
+    {"call", "application", "can_apply", "can_edit", "can_withdraw"}."""
     now = now or timezone.now()
     applications = applications_of(participant)
     by_call = {}
@@ -132,7 +133,7 @@ def personal_pitch(*, participant: Participant, now: datetime | None = None) -> 
             entries.append(_entry(call, application, now=now))
         elif apply_refusal(call=call, participant=participant, now=now) is None:
             entries.append({"call": call, "application": application, "can_apply": True,
-                            "can_edit": False})
+                            "can_edit": False, "can_withdraw": False})
     for application in by_call.values():
         entries.append(_entry(application.call, application, now=now))
     return entries
@@ -140,7 +141,8 @@ def personal_pitch(*, participant: Participant, now: datetime | None = None) -> 
 
 def _entry(call: PitchCall, application: PitchApplication, *, now: datetime) -> dict:
     return {"call": call, "application": application, "can_apply": False,
-            "can_edit": application_editable(application=application, now=now)}
+            "can_edit": application_editable(application=application, now=now),
+            "can_withdraw": PitchApplication.State.WITHDRAWN in TRANSITIONS[application.state]}
 
 
 def _series_of(participant: Participant) -> Q:

@@ -45,16 +45,11 @@ def call_closes(call: PitchCall) -> str:
 
 @register.filter
 def pitch_confirm_url(application) -> str:
-    """The confirmation link of an accepted application ("" while the confirmation page
-    does not exist)."""
-    from django.urls import NoReverseMatch
+    """The confirmation link of an accepted application ("" for any other state)."""
     from django.utils.translation import get_language
 
     from pitches.links import confirm_url
 
     if application.state != application.State.ACCEPTED:
         return ""
-    try:
-        return confirm_url(application=application, language=get_language() or "en")
-    except NoReverseMatch:
-        return ""
+    return confirm_url(application=application, language=get_language() or "en")
