@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "attendance",
     "feedback",
     "pitches",
+    "matchmaking",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "rules",
@@ -228,6 +229,11 @@ CERTIFICATE_LOOKUP_LIMIT_PER_IP = env_int("CERTIFICATE_LOOKUP_LIMIT_PER_IP", 30)
 CERTIFICATE_LOOKUP_WINDOW_SECONDS = env_int("CERTIFICATE_LOOKUP_WINDOW_SECONDS", 3600)
 # The SME pitch session: the largest slides (PDF) an applicant may upload
 PITCH_SLIDES_MAX_MB = env_int("PITCH_SLIDES_MAX_MB", 10)
+# Matchmaking: the video room of an online meeting, {room} standing for its unguessable name
+# (a series may set its own); a self-hosted Jitsi or BigBlueButton in production.
+MATCHMAKING_ROOM_URL = env_str("MATCHMAKING_ROOM_URL", "https://meet.jit.si/clustermeet-{room}")
+# How long before a meeting its reminder mail goes out
+MATCHMAKING_REMINDER_MINUTES = env_int("MATCHMAKING_REMINDER_MINUTES", 15)
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 30))

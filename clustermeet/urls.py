@@ -33,4 +33,5 @@ urlpatterns += i18n_patterns(
     path("", include("attendance.urls")),
     path("", include("feedback.urls")),
     path("", include("pitches.urls")),
+    path("", include("matchmaking.urls")),
 )

@@ -143,3 +143,7 @@ rules.add_perm("orga.view_pitches", is_organiser | is_reviewer)
 rules.add_perm("orga.review_pitches", is_organiser | is_reviewer)
 rules.add_perm("orga.decide_pitches", is_organiser)
 rules.add_perm("orga.run_pitch_vote", is_organiser)
+
+# B2B matchmaking (obj: the series): organisers set it up (its networking blocks, limits and
+# room address), schedule the meetings and read its figures
+rules.add_perm("orga.run_matchmaking", is_organiser)

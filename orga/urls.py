@@ -15,6 +15,7 @@ from orga.views import (
     figures,
     home,
     mails,
+    matchmaking,
     pitch_lineup,
     pitch_votes,
     pitches,
@@ -53,4 +54,5 @@ urlpatterns = [
     path("series/<slug:series>/", include(pitches.urlpatterns)),
     path("series/<slug:series>/", include(pitch_lineup.urlpatterns)),
     path("series/<slug:series>/", include(pitch_votes.urlpatterns)),
+    path("series/<slug:series>/", include(matchmaking.urlpatterns)),
 ]

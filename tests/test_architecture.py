@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# orga → attendance, feedback, pitches → registrations → mail → reports → events → core
-LAYERS = [["orga"], ["attendance", "feedback", "pitches"], ["registrations"], ["mail"],
-          ["reports"], ["events"], ["core"]]
+# orga → attendance, feedback, pitches, matchmaking → registrations → mail → reports → events
+# → core
+LAYERS = [["orga"], ["attendance", "feedback", "pitches", "matchmaking"], ["registrations"],
+          ["mail"], ["reports"], ["events"], ["core"]]
 OURS = {app for layer in LAYERS for app in layer} | {"clustermeet"}
 # the exceptions the README names: the public site of events lists each event's reports,
 # and the demo loads the seed's report (events reads reports' models, nothing more)

@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MatchmakingConfig(AppConfig):
+    name = "matchmaking"
+    verbose_name = _("Matchmaking")
+
+    def ready(self) -> None:
+        from matchmaking.services.profiles import (
+            participant_profiles_erase,
+            participant_profiles_export,
+        )
+        from registrations.services import (
+            participant_eraser_register,
+            participant_exporter_register,
+        )
+
+        # Deleting one's data deletes one's profiles (their meetings are cancelled), and
+        # the profiles are part of the data a participant downloads.
+        participant_eraser_register(participant_profiles_erase)
+        participant_exporter_register("matchmaking", participant_profiles_export)

@@ -1,0 +1,3 @@
+"""The participant's matchmaking pages: meetings (TO BE WRITTEN)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""The participant's matchmaking pages: people (TO BE WRITTEN)."""
+
+urlpatterns: list = []

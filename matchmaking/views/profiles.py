@@ -1,0 +1,3 @@
+"""The participant's matchmaking pages: profiles (TO BE WRITTEN)."""
+
+urlpatterns: list = []

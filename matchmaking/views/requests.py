@@ -1,0 +1,3 @@
+"""The participant's matchmaking pages: requests (TO BE WRITTEN)."""
+
+urlpatterns: list = []

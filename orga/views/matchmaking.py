@@ -1,0 +1,4 @@
+"""Matchmaking in the workspace (TO BE WRITTEN): settings, networking blocks, "schedule
+all", figures (orga.run_matchmaking: organisers only)."""
+
+urlpatterns: list = []
