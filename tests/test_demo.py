@@ -25,6 +25,12 @@ from events.models import (
     TalkSpeaker,
     Theme,
 )
+from matchmaking.models import (
+    MatchmakingProfile,
+    MatchmakingSettings,
+    MeetingRequest,
+    NetworkingBlock,
+)
 from pitches.models import PitchApplication, PitchCall, PitchCriterion
 from registrations import integrity
 from registrations.models import Consent, ConsentText, Participant, Registration
@@ -44,7 +50,9 @@ REAL_ORGANISATIONS = {"neu-ev", "stadt-leipzig", "clevershuttle", "leipziger-sta
 MODELS = [Organisation, Series, Theme, Region, Event, Speaker, Talk, TalkSpeaker, Report,
           ConsentText, Participant, Consent, Registration, Talk.themes.through,
           Event.themes.through, Participant.themes.through, PitchCall, PitchCriterion,
-          PitchApplication]
+          PitchApplication, MatchmakingSettings, NetworkingBlock, MatchmakingProfile,
+          MatchmakingProfile.offer_themes.through, MatchmakingProfile.need_themes.through,
+          MeetingRequest]
 TEXTS = [
     (Series, ["title", "tagline", "description"]),
     (Theme, ["name", "description"]),
@@ -301,8 +309,12 @@ def test_demo_leipzig_has_its_37_participants_registered_and_attended():
     assert all(person.confirmed_at and person.consents.count() == 1 for person in people)
     assert {person.language for person in people} == set(LANGUAGES)
     assert "37" in Report.objects.get(event=leipzig).title_en  # as its report says
-    # Nobody holds a place at the coming events: they start with every seat free.
-    assert not Registration.objects.exclude(event=leipzig).exists()
+    # Nobody holds a place at the coming showcases: they start with every seat free; ten of
+    # Leipzig's participants come to the closing pitch session for its matchmaking.
+    assert not Registration.objects.exclude(event=leipzig).exclude(
+        event__slug="sme-pitch-session").exists()
+    assert Registration.objects.filter(event__slug="sme-pitch-session",
+                                       state=Registration.State.CONFIRMED).count() == 10
     assert integrity.integrity_check() == []
 
 
@@ -350,7 +362,7 @@ def test_demo_report_tells_of_37_participants_every_speaker_and_the_next_event()
 
 @pytest.mark.django_db
 def test_demo_load_twice_changes_nothing_and_writes_nothing(django_assert_max_num_queries):
-    with django_assert_max_num_queries(200):  # links and participants in a few statements
+    with django_assert_max_num_queries(220):  # links, participants, profiles in a few statements
         load_demo()
     first = snapshot()
 
@@ -358,14 +370,17 @@ def test_demo_load_twice_changes_nothing_and_writes_nothing(django_assert_max_nu
         load_demo()
 
     assert snapshot() == first
-    assert len(queries) < 60
+    assert len(queries) < 70
     assert [query["sql"] for query in queries  # reads only: every row is already right
             if not query["sql"].lstrip().startswith(("SELECT", "SAVEPOINT", "RELEASE"))] == []
     assert {name: len(rows) for name, rows in first.items()} == {
         "Organisation": 27, "Series": 1, "Theme": 4, "Region": 4, "Event": 5, "Speaker": 27,
         "Talk": 38, "TalkSpeaker": 48, "Report": 1, "ConsentText": 1, "Participant": 37,
-        "Consent": 37, "Registration": 37, "Talk_themes": 49, "Event_themes": 15,
+        "Consent": 37, "Registration": 47, "Talk_themes": 49, "Event_themes": 15,
         "Participant_themes": 54, "PitchCall": 1, "PitchCriterion": 3, "PitchApplication": 2,
+        "MatchmakingSettings": 1, "NetworkingBlock": 1, "MatchmakingProfile": 10,
+        "MatchmakingProfile_offer_themes": 15, "MatchmakingProfile_need_themes": 15,
+        "MeetingRequest": 7,
     }
 
 

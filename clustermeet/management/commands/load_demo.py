@@ -1,5 +1,6 @@
 """Load (or refresh) the demo series from the seed, with its privacy notice, the
-participants of its past Leipzig event and the call for pitches of its closing session."""
+participants of its past Leipzig event, the call for pitches of its closing session and
+the matchmaking around it."""
 
 from datetime import date
 
@@ -7,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from events.demo import demo_load
+from matchmaking.demo import matchmaking_demo_load
 from pitches.demo import pitch_call_demo_load
 from registrations.demo import consent_demo_load, participants_demo_load
 
@@ -26,6 +28,7 @@ class Command(BaseCommand):
             consent = consent_demo_load(series=series)
             registrations = participants_demo_load(series=series, consent=consent)
             pitch_call_demo_load(series=series)
+            matchmaking_demo_load(series=series)
         events = series.events.order_by("start")
         first, last = events.first(), events.last()
         self.stdout.write(self.style.SUCCESS(
