@@ -379,7 +379,7 @@ def test_demo_load_twice_changes_nothing_and_writes_nothing(django_assert_max_nu
         "Consent": 37, "Registration": 47, "Talk_themes": 49, "Event_themes": 15,
         "Participant_themes": 54, "PitchCall": 1, "PitchCriterion": 3, "PitchApplication": 2,
         "MatchmakingSettings": 1, "NetworkingBlock": 1, "MatchmakingProfile": 10,
-        "MatchmakingProfile_offer_themes": 15, "MatchmakingProfile_need_themes": 15,
+        "MatchmakingProfile_offer_themes": 13, "MatchmakingProfile_need_themes": 16,
         "MeetingRequest": 7,
     }
 
