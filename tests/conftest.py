@@ -44,10 +44,25 @@ def pytest_collection_modifyitems(config, items) -> None:
         if "sqlite_pass_only" in item.keywords and on_postgres:
             item.add_marker(pytest.mark.skip(
                 reason="the pages look the same on every database: SQLite pass only"))
+    if on_postgres:  # what never touches the database ran in the SQLite pass already
+        database_free = [item for item in items if not _uses_database(item)]
+        if database_free:
+            config.hook.pytest_deselected(items=database_free)
+            items[:] = [item for item in items if _uses_database(item)]
     # The browser tests (a third of the suite's time) first, handed out one by one
     # (--maxschedchunk=1 in pyproject): otherwise pytest-xdist gives one worker most of
     # them at the end and the other waits idle for minutes.
     items.sort(key=lambda item: "browser" not in item.keywords)
+
+
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences",
+                     "django_db_serialized_rollback", "django_db_setup", "live_server"}
+
+
+def _uses_database(item) -> bool:
+    """Whether a test may touch the database: pytest-django refuses it to any other."""
+    return (item.get_closest_marker("django_db") is not None
+            or bool(DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))))
 
 
 @pytest.fixture(autouse=True)
