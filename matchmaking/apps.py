@@ -7,10 +7,12 @@ class MatchmakingConfig(AppConfig):
     verbose_name = _("Matchmaking")
 
     def ready(self) -> None:
+        from matchmaking.integrity import CHECKS
         from matchmaking.services.profiles import (
             participant_profiles_erase,
             participant_profiles_export,
         )
+        from registrations.integrity import integrity_check_register
         from registrations.services import (
             participant_eraser_register,
             participant_exporter_register,
@@ -20,3 +22,6 @@ class MatchmakingConfig(AppConfig):
         # the profiles are part of the data a participant downloads.
         participant_eraser_register(participant_profiles_erase)
         participant_exporter_register("matchmaking", participant_profiles_export)
+        # Its invariants are part of `manage.py check_integrity`.
+        for check in CHECKS:
+            integrity_check_register(check)

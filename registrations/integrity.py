@@ -388,7 +388,19 @@ CHECKS: list[Callable[..., list[Finding]]] = [
 ]
 
 
+# The checks of the apps built on registrations (registered from their AppConfig.ready();
+# registrations may not import them), run after CHECKS: e.g. matchmaking.integrity.
+_MORE_CHECKS: list[Callable[..., list[Finding]]] = []
+
+
+def integrity_check_register(check: Callable[..., list[Finding]]) -> None:
+    """Have integrity_check run `check(now=…)` too."""
+    if check not in _MORE_CHECKS:
+        _MORE_CHECKS.append(check)
+
+
 def integrity_check(*, now: datetime | None = None) -> list[Finding]:
-    """Every check's findings, in the order of CHECKS (empty when all hold)."""
+    """Every check's findings, in the order of CHECKS, then the other apps' (empty when
+    all hold)."""
     now = now or timezone.now()
-    return [finding for check in CHECKS for finding in check(now=now)]
+    return [finding for check in [*CHECKS, *_MORE_CHECKS] for finding in check(now=now)]
