@@ -45,7 +45,7 @@ def slot_label(block: NetworkingBlock, slot: int) -> str:
 def block_legend(block: NetworkingBlock) -> str:
     """A networking block as its slots' legend: the event, the day and the time zone."""
     local = block.starts_at.astimezone(block.event.tzinfo)
-    return gettext("%(event)s, %(day)s (%(zone)s)") % {
+    return gettext("%(event)s, %(day)s — %(zone)s") % {
         "event": block.event.title, "day": day(local),
         "zone": zone_label(block.event.time_zone, block.starts_at)}
 
@@ -74,8 +74,8 @@ class ProfileForm(forms.Form):
     phone = forms.CharField(
         label=_("Phone (optional)"), max_length=40, required=False,
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
-        help_text=_("Shown only to the people whose meeting request you accepted, or who "
-                    "accepted yours — as your e-mail address."))
+        help_text=_("Like your e-mail address, it is shown only to the people with whom "
+                    "you have agreed a meeting."))
 
     def __init__(self, *args, series: Series, themes: list[Theme], blocks: list[NetworkingBlock],
                  participant: Participant, profile: MatchmakingProfile | None = None,

@@ -70,13 +70,14 @@ def test_the_new_profile_form_is_prefilled_and_offers_the_blocks_slots_in_local_
     assert "<h1>Create my matchmaking profile</h1>" in page
     assert 'value="Adler Robotics GmbH"' in page
     assert 'value="Austria"' in page
-    assert ("<legend>Leipzig showcase, Thursday 7 March 2030 (Berlin time (CET, UTC+1))"
+    assert ("<legend>Leipzig showcase, Thursday 7 March 2030 — Berlin time (CET, UTC+1)"
             "</legend>") in page
     for label in ("10:00–10:20", "10:20–10:40", "10:40–11:00", "11:00–11:20"):
         assert label in page
     assert page.count(f'name="block_{world.block.pk}" value=') == 4
     assert page.count("checked") == 4  # every slot, nothing else
-    assert "Shown only to the people whose meeting request you accepted" in page
+    assert ("Like your e-mail address, it is shown only to the people with whom you have "
+            "agreed a meeting.") in page
 
 
 def test_the_form_names_languages_and_themes_in_the_readers_language(client, world, alice):
