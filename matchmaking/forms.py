@@ -73,7 +73,7 @@ class ProfileForm(forms.Form):
                                           widget=forms.CheckboxSelectMultiple)
     phone = forms.CharField(
         label=_("Phone (optional)"), max_length=40, required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
         help_text=_("Like your e-mail address, it is shown only to the people with whom "
                     "you have agreed a meeting."))
 
@@ -111,10 +111,14 @@ class ProfileForm(forms.Form):
     def block_fields(self) -> list[forms.BoundField]:
         return [self[f"block_{block.pk}"] for block in self.blocks]
 
-    def language_choices(self) -> tuple[list, list]:
-        """The language checkboxes: the common ones, and the others."""
+    def language_choices(self) -> dict[str, Any]:
+        """The language checkboxes: the common ones, the others, and whether one of the
+        others is ticked (then they are shown unfolded)."""
         boxes = list(self["languages"])
-        return boxes[:self.common_languages], boxes[self.common_languages:]
+        others = boxes[self.common_languages:]
+        chosen = set(self["languages"].value() or [])
+        return {"common": boxes[:self.common_languages], "others": others,
+                "others_chosen": any(box.data["value"] in chosen for box in others)}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
