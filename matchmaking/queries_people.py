@@ -132,19 +132,20 @@ class PersonalEntry:
 
 def personal_entries(*, participant: Participant) -> list[PersonalEntry]:
     """For each series whose matchmaking is open and where the participant holds a
-    confirmed registration: their profile and the requests waiting for their answer."""
-    series_ids = set(Registration.objects.filter(
-        participant=participant, state=Registration.State.CONFIRMED,
-        event__status=Event.Status.PUBLISHED).values_list("event__series_id", flat=True))
-    if not series_ids:
-        return []
-    open_ids = set(MatchmakingSettings.objects.filter(series_id__in=series_ids, is_open=True)
-                   .values_list("series_id", flat=True))
-    if not open_ids:
+    confirmed registration: their profile and the requests waiting for their answer. One
+    query when there is none, two otherwise."""
+    open_series = {settings.series_id: settings.series for settings in (
+        MatchmakingSettings.objects.filter(
+            is_open=True, series__events__status=Event.Status.PUBLISHED,
+            series__events__registrations__participant=participant,
+            series__events__registrations__state=Registration.State.CONFIRMED)
+        .select_related("series").distinct())}
+    if not open_series:
         return []
     profiles = {profile.series_id: profile for profile in MatchmakingProfile.objects.filter(
-        participant=participant, series_id__in=open_ids).annotate(waiting=Count(
+        participant=participant, series_id__in=open_series).annotate(waiting=Count(
             "requests_received", filter=Q(requests_received__state=MeetingRequest.State.PENDING)))}
     return [PersonalEntry(series=series, profile=profiles.get(series.pk),
                           waiting=getattr(profiles.get(series.pk), "waiting", 0))
-            for series in Series.objects.filter(pk__in=open_ids).order_by("title", "pk")]
+            for series in sorted(open_series.values(), key=lambda series: (series.title,
+                                                                           series.pk))]
