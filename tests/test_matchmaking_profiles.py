@@ -8,6 +8,8 @@ export contains it; the personal page's section leads to it."""
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from matchmaking.models import Availability, MatchmakingProfile, MeetingRequest
@@ -319,3 +321,21 @@ def test_a_block_that_is_over_is_not_offered(client, world, alice):
     block_create(event=past, slot_count=2)
     page = text(client.get(mm_path(alice, world, "profile/")))
     assert page.count("<legend>Leipzig showcase") == 1
+
+
+def test_the_personal_pages_matchmaking_costs_the_same_however_many_series_and_profiles(
+        client, world, alice):
+    path = f"/en/registration/me/{token_of(alice)}/"
+    with CaptureQueriesContext(connection) as without:
+        client.get(path)
+    member(world, alice)
+    with CaptureQueriesContext(connection) as one:
+        client.get(path)
+    for slug in ("second", "third"):
+        other = world_create(slug=slug)
+        registration_create(participant=alice, event=other.event)
+        member(other, alice)
+    with CaptureQueriesContext(connection) as three:
+        page = text(client.get(path))
+    assert len(without) == len(one) == len(three)
+    assert page.count("Change my matchmaking profile") == 3
