@@ -84,12 +84,15 @@ def contact_visible(*, viewer: MatchmakingProfile, person: MatchmakingProfile) -
         Q(sender=viewer, receiver=person) | Q(sender=person, receiver=viewer)).exists()
 
 
-def _as_person(profile: MatchmakingProfile, interests: list[Theme]) -> suggest.Person:
-    offer = tuple(theme.name for theme in profile.offer_themes.all())
-    need = tuple(theme.name for theme in profile.need_themes.all())
-    return suggest.Person(id=profile.pk, offer_themes=offer, need_themes=need,
-                          interests=tuple(theme.name for theme in interests),
-                          offer=profile.offer, need=profile.need, country=profile.country.code)
+def _as_person(profile: MatchmakingProfile) -> suggest.Person:
+    """A profile as matchmaking.suggest sees it (themes and interests prefetched)."""
+    def names(themes) -> tuple[str, ...]:
+        return tuple(theme.name for theme in themes.all())
+
+    return suggest.Person(id=profile.pk, offer_themes=names(profile.offer_themes),
+                          need_themes=names(profile.need_themes),
+                          interests=names(profile.participant.themes), offer=profile.offer,
+                          need=profile.need, country=profile.country.code)
 
 
 def suggestions_for(*, viewer: MatchmakingProfile,
@@ -103,20 +106,18 @@ def suggestions_for(*, viewer: MatchmakingProfile,
                     .values_list("sender_id", "receiver_id", "sender_country",
                                  "receiver_country"))
     excluded = {sender if receiver == viewer.pk else receiver
-                for sender, receiver, _one, _two in standing}
+                for sender, receiver, _one, _two in standing} - {None}
     known = {receiver_country if sender == viewer.pk else sender_country
              for sender, _receiver, sender_country, receiver_country in standing}
     themes = Prefetch("participant__themes", queryset=Theme.objects.filter(
         series_id=viewer.series_id))
     profiles = {profile.pk: profile for profile in visible_profiles(viewer=viewer)
                 .exclude(pk__in=excluded).prefetch_related(themes)}
-    viewer_full = (MatchmakingProfile.objects.prefetch_related("offer_themes", "need_themes",
-                                                               themes).get(pk=viewer.pk))
-    ranked = suggest.suggestions(
-        _as_person(viewer_full, list(viewer_full.participant.themes.all())),
-        [_as_person(profile, list(profile.participant.themes.all()))
-         for profile in profiles.values()],
-        known_countries=known, excluded=excluded, limit=limit)
+    viewer_full = (MatchmakingProfile.objects.select_related("participant")
+                   .prefetch_related("offer_themes", "need_themes", themes).get(pk=viewer.pk))
+    ranked = suggest.suggestions(_as_person(viewer_full),
+                                 [_as_person(profile) for profile in profiles.values()],
+                                 known_countries=known, excluded=excluded, limit=limit)
     return [(profiles[suggestion.person.id], suggestion) for suggestion in ranked]
 
 

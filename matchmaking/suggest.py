@@ -147,10 +147,14 @@ def suggestions(viewer: Person, others: Iterable[Person], *,
     known = frozenset(known_countries)
     left_out = set(excluded) | {viewer.id}
     need_words, offer_words = words(viewer.need), words(viewer.offer)
-    ranked = [suggestion for other in others if other.id not in left_out
-              for suggestion in [suggestion_for(viewer, other, known_countries=known,
-                                                viewer_need_words=need_words,
-                                                viewer_offer_words=offer_words)]
-              if suggestion.score > 0]
+    ranked = []
+    for other in others:
+        if other.id in left_out:
+            continue
+        suggestion = suggestion_for(viewer, other, known_countries=known,
+                                    viewer_need_words=need_words,
+                                    viewer_offer_words=offer_words)
+        if suggestion.score > 0:
+            ranked.append(suggestion)
     ranked.sort(key=lambda suggestion: (-suggestion.score, suggestion.person.id))
     return ranked if limit is None else ranked[:limit]

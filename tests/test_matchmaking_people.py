@@ -277,6 +277,6 @@ def test_the_suggestions_page_costs_a_fixed_number_of_queries(
     for number in range(25):
         member(world, organisation_name=f"Company {number:02d}", country="BG",
                offer_themes=[world.mobility], need_themes=[world.energy])
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(14):
         page = text(client.get(mm_path(alice.participant, world, "people/suggested/")))
     assert len(names(page)) == 20
