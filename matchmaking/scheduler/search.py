@@ -9,32 +9,22 @@ import time
 from .model import Model, bits, idle_of
 
 
-def greedy(model: Model) -> None:
-    """Place the requests one by one, the surest first, each in its least idle free slot.
+def greedy(model: Model, *, x2: list[int], rng: random.Random) -> None:
+    """Place the requests one by one, each in its least idle free slot, or else by a Kempe
+    swap that frees one (`kempe_insert`).
 
-    Heavier requests come first; then those none of whose people accepted more meetings
-    than they have slots (they all fit), then those with one such person, then two; within
-    these, the requests with the fewest common slots first.
+    The heavier requests come first, then those the LP takes whole (2·x_e = 2), then half,
+    then those it leaves out; within these, the requests with the fewest common slots.
     """
-    n_slots = [a.bit_count() for a in model.avail]
-    degree = [0] * len(model.avail)
-    for e in range(len(model.eu)):
-        if model.common[e]:
-            degree[model.eu[e]] += 1
-            degree[model.ev[e]] += 1
-    over = [d > a for d, a in zip(degree, n_slots, strict=True)]
-
-    def key(e: int) -> tuple[int, int, int, int]:
-        u, v = model.eu[e], model.ev[e]
-        return (-model.weight[e], over[u] + over[v], model.common[e].bit_count(),
-                -(degree[u] + degree[v]))
-
-    order = sorted((e for e in range(len(model.eu)) if model.slot[e] < 0 and model.common[e]),
-                   key=key)
+    weight, common = model.weight, model.common
+    order = sorted((e for e in range(len(model.eu)) if model.slot[e] < 0 and common[e]),
+                   key=lambda e: (-weight[e], -x2[e], common[e].bit_count()))
     for e in order:
         free = model.free_slots(e)
         if free:
             model.place(e, model.best_slot(e, free))
+        else:
+            kempe_insert(model, e=e, rng=rng)
 
 
 class Pool:
@@ -64,24 +54,25 @@ class Pool:
         return len(self.items)
 
 
-def improve_value(model: Model, *, rng: random.Random, deadline: float,
-                  iterations: int, bound: int | None = None) -> None:
+def improve_value(model: Model, *, rng: random.Random, deadline: float, iterations: int,
+                  patience: int, bound: int) -> None:
     """Raise the scheduled weight by ejection chains with a tabu list.
 
     A move takes an unplaced request e and a common slot t, ejects what stands in the way
     (the other meeting of each person in t, or a meeting of t when its tables are full),
     puts the ejected meetings in a free slot of theirs where one exists, and leaves the
-    rest unplaced. The best move not tabu is made when it loses nothing; an ejected meeting
-    may not return to its slot for a while. The best schedule seen is kept.
+    rest unplaced (or places them by `kempe_insert`). The best move not tabu is made when
+    it loses nothing; an ejected meeting may not return to its slot for a while. Stops at
+    `bound`, after `iterations`, after `patience` iterations without a better value, or at
+    the deadline; the best schedule seen is kept.
     """
     m, s = len(model.eu), model.slots
     pool = Pool([e for e in range(m) if model.slot[e] < 0 and model.common[e]], m)
     tabu = [0] * (m * s)
     best_value, best = model.value, list(model.slot)
-    eu, ev, weight, common, fixed = model.eu, model.ev, model.weight, model.common, model.fixed
-    busy, meet, slot = model.busy, model.meet, model.slot
+    last_better = 0
     for it in range(1, iterations + 1):
-        if not pool.items or (bound is not None and model.value >= bound):
+        if not pool.items or model.value >= bound or it - last_better > patience:
             break
         if not it & 127 and time.perf_counter() > deadline:
             break
@@ -89,6 +80,8 @@ def improve_value(model: Model, *, rng: random.Random, deadline: float,
         free = model.free_slots(e)
         if free:
             model.place(e, model.best_slot(e, free))
+            pool.discard(e)
+        elif kempe_insert(model, e=e, rng=rng):
             pool.discard(e)
         else:
             move = _best_ejection(model, e=e, it=it, tabu=tabu, rng=rng)
@@ -104,23 +97,50 @@ def improve_value(model: Model, *, rng: random.Random, deadline: float,
                 again = model.free_slots(f)
                 if again:
                     model.place(f, model.best_slot(f, again))
-                else:
+                elif not kempe_insert(model, e=f, rng=rng):
                     pool.add(f)
         if model.value > best_value:
-            best_value, best = model.value, list(slot)
-    del eu, ev, weight, common, fixed, busy, meet
+            best_value, best, last_better = model.value, list(model.slot), it
     if model.value < best_value:
         model.restore(best)
+
+
+def kempe_insert(model: Model, *, e: int, rng: random.Random, limit: int = 40,
+                 tries: int = 12) -> bool:
+    """Place unplaced request e by freeing a slot for one of its people: for a common slot
+    a free for one person (say u) and a free slot b of the other (v), swap a and b along
+    the alternating path from v, which frees a for v. True when e was placed."""
+    u, v, busy, avail, common = model.eu[e], model.ev[e], model.busy, model.avail, model.common[e]
+    moves = []
+    for x, y in ((u, v), (v, u)):
+        targets = bits(common & ~busy[x] & busy[y])
+        frees = bits(avail[y] & ~busy[y])
+        moves.extend((y, x, a, b) for a in targets for b in frees)
+    if not moves:
+        return False
+    rng.shuffle(moves)
+    capacity, load = model.capacity, model.load
+    for y, x, a, b in moves[:tries]:
+        found = kempe_chain(model, p=y, t=a, g=b, limit=limit)
+        if found is None or found[1] == x:
+            continue
+        chain, _ = found
+        if load[b if len(chain) & 1 else a] >= capacity:
+            continue
+        kempe_swap(model, chain, t=a, g=b)
+        model.place(e, a)
+        return True
+    return False
 
 
 def _best_ejection(model: Model, *, e: int, it: int, tabu: list[int],
                    rng: random.Random) -> tuple[int, list[int]] | None:
     """The best slot for unplaced request e and the meetings to eject there, or None."""
     s, u, v = model.slots, model.eu[e], model.ev[e]
-    eu, ev, busy, meet, fixed, weight = (model.eu, model.ev, model.busy, model.meet,
-                                         model.fixed, model.weight)
+    eu, ev, busy, meet, fixed, weight, common = (model.eu, model.ev, model.busy, model.meet,
+                                                 model.fixed, model.weight, model.common)
     best_gain, best_moves = -1, []
-    for t in bits(model.common[e]):
+    for t in bits(common[e]):
         if tabu[e * s + t] > it:
             continue
         ejected, loss, blocked = [], 0, False
@@ -138,14 +158,8 @@ def _best_ejection(model: Model, *, e: int, it: int, tabu: list[int],
             if g < 0:
                 continue
             ejected.append(g)
-        for f in ejected:
-            x, y = eu[f], ev[f]
-            bx, by = busy[x], busy[y]
-            if x == u or x == v:
-                bx |= 1 << t
-            if y == u or y == v:
-                by |= 1 << t
-            if not model.common[f] & ~bx & ~by & (model.open_mask | 1 << t) & ~(1 << t):
+        for f in ejected:  # f is in slot t: both its people are busy there
+            if not common[f] & ~busy[eu[f]] & ~busy[ev[f]] & model.open_mask:
                 loss += weight[f]
         gain = weight[e] - loss
         if gain > best_gain:
@@ -161,7 +175,7 @@ def _table_victim(model: Model, *, t: int, rng: random.Random) -> int:
     """A meeting of full slot t to eject: of a few drawn, one that can move elsewhere."""
     bag = model.bag[t]
     best, best_key = -1, None
-    for _ in range(4):
+    for _ in range(4 if bag else 0):
         g = bag[rng.randrange(len(bag))]
         if model.fixed[g]:
             continue
@@ -210,7 +224,7 @@ def improve_idle(model: Model, *, rng: random.Random, deadline: float,
     busy slots, so the change in idle slots is theirs. Moves that do not add idle slots
     are made.
     """
-    avail, busy, eu, ev, s = model.avail, model.busy, model.eu, model.ev, model.slots
+    avail, busy = model.avail, model.busy
     n = len(avail)
     pool = Pool([p for p in range(n) if idle_of(busy[p], avail[p])], n)
     cap = model.capacity
