@@ -192,6 +192,26 @@ def test_schedule_all_refuses_two_booked_meetings_of_one_person_at_once(world, b
                                   "meetings in slot 2.")
 
 
+def test_schedule_all_refuses_a_block_that_is_over(world, block, people):
+    with translation.override("en"), pytest.raises(MatchmakingError) as refused:
+        block_schedule_all(block_id=block.pk, now=block.ends_at)
+
+    assert str(refused.value) == ("This networking block is over: its meetings can no longer "
+                                  "be scheduled.")
+    assert MeetingRequest.objects.filter(block=block, slot__isnull=False).count() == 1
+
+
+def test_schedule_all_refuses_a_block_of_a_cancelled_event(world, block, people):
+    block.event.status = "cancelled"
+    block.event.save()
+
+    with translation.override("en"), pytest.raises(MatchmakingError) as refused:
+        block_schedule_all(block_id=block.pk)
+
+    assert str(refused.value) == "The event is cancelled: its meetings are not scheduled."
+    assert MeetingRequest.objects.filter(block=block, slot__isnull=False).count() == 1
+
+
 @pytest.mark.parametrize(("code", "params", "text"), [
     ("no_slots", {"slots": 0}, "The block has no time slots to schedule meetings in."),
     ("negative_tables", {"tables": -2}, "The block's number of tables (-2) is negative."),

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.db import retry_on_conflict
+from events.models import Event
 from matchmaking import mails
 from matchmaking.models import MatchmakingProfile, MeetingRequest, NetworkingBlock
 from matchmaking.queries import availability_of, slots_of
@@ -74,7 +75,8 @@ def block_schedule_all(*, block_id: int, actor_id: int | None = None,
     3. in one transaction, lock the block and its accepted requests, and place each
     proposal that still holds (the request accepted and unscheduled, the slot in the block,
     both people available and free then, on site a table free: the lowest number), booked
-    by the scheduler; 4. `record` it (the workspace's audit log: called in that
+    by the scheduler (a block that is over, or of a cancelled event, is refused);
+    4. `record` it (the workspace's audit log: called in that
     transaction with the locked block and the counts); 5. queue the mail to both people of
     each meeting placed.
     """
@@ -83,6 +85,11 @@ def block_schedule_all(*, block_id: int, actor_id: int | None = None,
     block = NetworkingBlock.objects.select_related("event__series").filter(pk=block_id).first()
     if block is None:
         raise MatchmakingError(_("This networking block does not exist (any more)."))
+    if block.event.status == Event.Status.CANCELLED:
+        raise MatchmakingError(_("The event is cancelled: its meetings are not scheduled."))
+    if block.is_over(now):
+        raise MatchmakingError(_("This networking block is over: its meetings can no longer "
+                                 "be scheduled."))
     meetings = list(_accepted(block_id=block.pk))
     problem = _problem(block=block, meetings=meetings)
     try:
