@@ -5,6 +5,7 @@ All three work on a `Model` in place and stop at a deadline (time.perf_counter()
 
 import random
 import time
+from collections.abc import Callable
 
 from .model import Model, bits, idle_of
 
@@ -76,7 +77,7 @@ def improve_value(model: Model, *, rng: random.Random, deadline: float, iteratio
             break
         if not it & 127 and time.perf_counter() > deadline:
             break
-        e = pool.items[rng.randrange(len(pool.items))]
+        e = _pick(model, pool.items, rng.random)
         free = model.free_slots(e)
         if free:
             model.place(e, model.best_slot(e, free))
@@ -103,6 +104,17 @@ def improve_value(model: Model, *, rng: random.Random, deadline: float, iteratio
             best_value, best, last_better = model.value, list(model.slot), it
     if model.value < best_value:
         model.restore(best)
+
+
+def _pick(model: Model, items: list[int], random_: Callable[[], float]) -> int:
+    """Of two unplaced requests drawn, the one whose people have more free slots (the
+    requests between two fully booked people are the least likely to get in)."""
+    avail, busy, eu, ev = model.avail, model.busy, model.eu, model.ev
+    e = items[int(random_() * len(items))]
+    f = items[int(random_() * len(items))]
+    free_e = (avail[eu[e]] & ~busy[eu[e]]).bit_count() + (avail[ev[e]] & ~busy[ev[e]]).bit_count()
+    free_f = (avail[eu[f]] & ~busy[eu[f]]).bit_count() + (avail[ev[f]] & ~busy[ev[f]]).bit_count()
+    return e if free_e >= free_f else f
 
 
 def kempe_insert(model: Model, *, e: int, rng: random.Random, limit: int = 40,
@@ -185,6 +197,13 @@ def _table_victim(model: Model, *, t: int, rng: random.Random) -> int:
     return best
 
 
+def nth_bit(mask: int, k: int) -> int:
+    """The index of the k-th set bit of `mask` (k from 0)."""
+    for _ in range(k):
+        mask &= mask - 1
+    return (mask & -mask).bit_length() - 1
+
+
 def kempe_chain(model: Model, *, p: int, t: int, g: int,
                 limit: int) -> tuple[list[int], int] | None:
     """The requests on the path from person p (busy in slot t, free in g) whose slots
@@ -214,49 +233,60 @@ def kempe_swap(model: Model, chain: list[int], *, t: int, g: int) -> None:
         model.place(e, target)
 
 
-def improve_idle(model: Model, *, rng: random.Random, deadline: float,
-                 iterations: int, limit: int = 30) -> None:
+def improve_idle(model: Model, *, rng: random.Random, deadline: float, iterations: int,
+                 patience: int, limit: int = 30) -> None:
     """Lower the idle slots, keeping every meeting, by Kempe swaps.
 
     A move picks a person p with idle slots, one of p's gaps g and p's first or last
     meeting t, and swaps slots t and g along the alternating path from p (a single
     meeting moves when p's partner is free in g). Only the path's two ends change their
     busy slots, so the change in idle slots is theirs. Moves that do not add idle slots
-    are made.
+    are made. Stops after `iterations`, after `patience` iterations without fewer idle
+    slots than before, or at the deadline.
     """
     avail, busy = model.avail, model.busy
     n = len(avail)
     pool = Pool([p for p in range(n) if idle_of(busy[p], avail[p])], n)
-    cap = model.capacity
+    cap, random_ = model.capacity, rng.random
+    idle, best_idle, last_better = 0, 0, 0  # idle slots counted from the start
     for it in range(1, iterations + 1):
-        if not pool.items:
+        if not pool.items or it - last_better > patience:
             break
         if not it & 255 and time.perf_counter() > deadline:
             break
-        p = pool.items[rng.randrange(len(pool.items))]
+        items = pool.items
+        p = items[int(random_() * len(items))]
         b, a = busy[p], avail[p]
-        span = (1 << b.bit_length()) - (b & -b)
-        gaps = bits(a & ~b & span)
+        gaps = a & ~b & ((1 << b.bit_length()) - (b & -b))
         if not gaps:
             pool.discard(p)
             continue
-        g = gaps[rng.randrange(len(gaps))]
-        t = (b & -b).bit_length() - 1 if rng.random() < 0.5 else b.bit_length() - 1
-        found = kempe_chain(model, p=p, t=t, g=g, limit=limit)
-        if found is None:
+        best = None
+        first, last = (b & -b).bit_length() - 1, b.bit_length() - 1
+        for g in bits(gaps):
+            for t in (first, last):
+                found = kempe_chain(model, p=p, t=t, g=g, limit=limit)
+                if found is None:
+                    continue
+                chain, z = found
+                k = len(chain)
+                if k & 1 and model.load[g] >= cap:
+                    continue
+                zb = busy[z]
+                zt, zg = (t, g) if k & 1 else (g, t)
+                nb = b & ~(1 << t) | 1 << g
+                nz = zb & ~(1 << zt) | 1 << zg
+                d = (idle_of(nb, a) - idle_of(b, a) + idle_of(nz, avail[z])
+                     - idle_of(zb, avail[z]))
+                if d <= 0 and (best is None or d < best[0] or d == best[0] and random_() < 0.5):
+                    best = (d, chain, z, t, g)
+        if best is None:
             continue
-        chain, z = found
-        k = len(chain)
-        if k & 1 and model.load[g] >= cap:
-            continue
-        zb = busy[z]
-        zt, zg = (t, g) if k & 1 else (g, t)
-        nb = b & ~(1 << t) | 1 << g
-        nz = zb & ~(1 << zt) | 1 << zg
-        delta = (idle_of(nb, a) - idle_of(b, a) + idle_of(nz, avail[z]) - idle_of(zb, avail[z]))
-        if delta > 0:
-            continue
+        delta, chain, z, t, g = best
         kempe_swap(model, chain, t=t, g=g)
+        idle += delta
+        if idle < best_idle:
+            best_idle, last_better = idle, it
         for q in (p, z):
             if idle_of(busy[q], avail[q]):
                 pool.add(q)

@@ -14,6 +14,7 @@ VALUE_SHARE = 0.6  # of the time limit, at most, for raising the value
 VALUE_PATIENCE = 12_000  # iterations without a better value before the value search stops
 VALUE_ITERATIONS = 200_000
 IDLE_ITERATIONS_PER_REQUEST = 40  # the idle search's iterations (12,500 requests: 500,000)
+IDLE_PATIENCE = 10_000  # iterations without fewer idle slots before the idle search stops
 MARGIN = 0.05  # seconds kept for writing the result out
 
 
@@ -34,7 +35,7 @@ def schedule(problem: Problem, *, time_limit: float = 1.8, seed: int = 0) -> Sch
     improve_value(model, rng=rng, iterations=VALUE_ITERATIONS, patience=VALUE_PATIENCE,
                   bound=bound, deadline=min(deadline, start + VALUE_SHARE * time_limit))
     improve_idle(model, rng=rng, deadline=deadline,
-                 iterations=IDLE_ITERATIONS_PER_REQUEST * len(model.eu))
+                 iterations=IDLE_ITERATIONS_PER_REQUEST * len(model.eu), patience=IDLE_PATIENCE)
     return _result(problem=problem, model=model, bound=bound, start=start)
 
 
