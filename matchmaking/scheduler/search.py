@@ -28,6 +28,9 @@ def greedy(model: Model, *, x2: list[int], rng: random.Random) -> None:
             kempe_insert(model, e=e, rng=rng)
 
 
+WORSE = 0.02  # how often a stalled value search makes its best move when that loses weight
+
+
 class Pool:
     """A set of request indices with O(1) add, remove and random pick."""
 
@@ -56,23 +59,24 @@ class Pool:
 
 
 def improve_value(model: Model, *, rng: random.Random, deadline: float, iterations: int,
-                  patience: int, bound: int) -> None:
+                  patience: int, bound: int) -> int:
     """Raise the scheduled weight by ejection chains with a tabu list.
 
     A move takes an unplaced request e and a common slot t, ejects what stands in the way
     (the other meeting of each person in t, or a meeting of t when its tables are full),
     puts the ejected meetings in a free slot of theirs where one exists, and leaves the
     rest unplaced (or places them by `kempe_insert`). The best move not tabu is made when
-    it loses nothing; an ejected meeting may not return to its slot for a while. Stops at
+    it loses nothing (and, once the search has stalled for half its patience, now and then
+    when it loses); an ejected meeting may not return to its slot for a while. Stops at
     `bound`, after `iterations`, after `patience` iterations without a better value, or at
-    the deadline; the best schedule seen is kept.
+    the deadline; the best schedule seen is kept. Returns the iterations made.
     """
     m, s = len(model.eu), model.slots
     pool = Pool([e for e in range(m) if model.slot[e] < 0 and model.common[e]], m)
     tabu = [0] * (m * s)
     best_value, best = model.value, list(model.slot)
-    last_better = 0
-    for it in range(1, iterations + 1):
+    it = last_better = 0
+    for it in range(1, iterations + 1):  # noqa: B007 (returned)
         if not pool.items or model.value >= bound or it - last_better > patience:
             break
         if not it & 127 and time.perf_counter() > deadline:
@@ -85,7 +89,9 @@ def improve_value(model: Model, *, rng: random.Random, deadline: float, iteratio
         elif kempe_insert(model, e=e, rng=rng):
             pool.discard(e)
         else:
-            move = _best_ejection(model, e=e, it=it, tabu=tabu, rng=rng)
+            stalled = it - last_better > patience // 2
+            move = _best_ejection(model, e=e, it=it, tabu=tabu, rng=rng,
+                                  worse=WORSE if stalled else 0.0)
             if move is None:
                 continue
             t, ejected = move
@@ -104,6 +110,7 @@ def improve_value(model: Model, *, rng: random.Random, deadline: float, iteratio
             best_value, best, last_better = model.value, list(model.slot), it
     if model.value < best_value:
         model.restore(best)
+    return it
 
 
 def _pick(model: Model, items: list[int], random_: Callable[[], float]) -> int:
@@ -145,13 +152,14 @@ def kempe_insert(model: Model, *, e: int, rng: random.Random, limit: int = 40,
     return False
 
 
-def _best_ejection(model: Model, *, e: int, it: int, tabu: list[int],
-                   rng: random.Random) -> tuple[int, list[int]] | None:
-    """The best slot for unplaced request e and the meetings to eject there, or None."""
+def _best_ejection(model: Model, *, e: int, it: int, tabu: list[int], rng: random.Random,
+                   worse: float) -> tuple[int, list[int]] | None:
+    """The best slot for unplaced request e and the meetings to eject there; None when
+    there is none or it loses weight (but for a share `worse` of these)."""
     s, u, v = model.slots, model.eu[e], model.ev[e]
     eu, ev, busy, meet, fixed, weight, common = (model.eu, model.ev, model.busy, model.meet,
                                                  model.fixed, model.weight, model.common)
-    best_gain, best_moves = -1, []
+    best_gain, best_moves = -(1 << 60), []
     for t in bits(common[e]):
         if tabu[e * s + t] > it:
             continue
@@ -178,7 +186,7 @@ def _best_ejection(model: Model, *, e: int, it: int, tabu: list[int],
             best_gain, best_moves = gain, [(t, ejected)]
         elif gain == best_gain:
             best_moves.append((t, ejected))
-    if best_gain < 0 or not best_moves:
+    if not best_moves or best_gain < 0 and rng.random() >= worse:
         return None
     return best_moves[rng.randrange(len(best_moves))]
 
@@ -234,7 +242,7 @@ def kempe_swap(model: Model, chain: list[int], *, t: int, g: int) -> None:
 
 
 def improve_idle(model: Model, *, rng: random.Random, deadline: float, iterations: int,
-                 patience: int, limit: int = 30) -> None:
+                 patience: int, limit: int = 30) -> int:
     """Lower the idle slots, keeping every meeting, by Kempe swaps.
 
     A move picks a person p with idle slots, one of p's gaps g and p's first or last
@@ -242,14 +250,14 @@ def improve_idle(model: Model, *, rng: random.Random, deadline: float, iteration
     meeting moves when p's partner is free in g). Only the path's two ends change their
     busy slots, so the change in idle slots is theirs. Moves that do not add idle slots
     are made. Stops after `iterations`, after `patience` iterations without fewer idle
-    slots than before, or at the deadline.
+    slots than before, or at the deadline. Returns the iterations made.
     """
     avail, busy = model.avail, model.busy
     n = len(avail)
     pool = Pool([p for p in range(n) if idle_of(busy[p], avail[p])], n)
     cap, random_ = model.capacity, rng.random
-    idle, best_idle, last_better = 0, 0, 0  # idle slots counted from the start
-    for it in range(1, iterations + 1):
+    idle = best_idle = last_better = it = 0  # idle slots counted from the start
+    for it in range(1, iterations + 1):  # noqa: B007 (returned)
         if not pool.items or it - last_better > patience:
             break
         if not it & 255 and time.perf_counter() > deadline:
@@ -292,4 +300,4 @@ def improve_idle(model: Model, *, rng: random.Random, deadline: float, iteration
                 pool.add(q)
             else:
                 pool.discard(q)
-
+    return it
