@@ -159,20 +159,23 @@ def _best_ejection(model: Model, *, e: int, it: int, tabu: list[int], rng: rando
     s, u, v = model.slots, model.eu[e], model.ev[e]
     eu, ev, busy, meet, fixed, weight, common = (model.eu, model.ev, model.busy, model.meet,
                                                  model.fixed, model.weight, model.common)
+    bu, bv, first = busy[u], busy[v], e * s
     best_gain, best_moves = -(1 << 60), []
-    for t in bits(common[e]):
-        if tabu[e * s + t] > it:
+    for t in model.common_slots[e]:
+        if tabu[first + t] > it:
             continue
-        ejected, loss, blocked = [], 0, False
-        for p in (u, v):
-            if busy[p] >> t & 1:
-                f = meet[p * s + t]
-                if fixed[f]:
-                    blocked = True
-                    break
-                ejected.append(f)
-        if blocked:
-            continue
+        ejected = []
+        if bu >> t & 1:
+            f = meet[u * s + t]
+            if fixed[f]:
+                continue
+            ejected.append(f)
+        if bv >> t & 1:
+            f = meet[v * s + t]
+            if fixed[f]:
+                continue
+            ejected.append(f)
+        loss = 0
         if not ejected and not model.open_mask >> t & 1:
             g = _table_victim(model, t=t, rng=rng)
             if g < 0:
