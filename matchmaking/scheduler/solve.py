@@ -11,7 +11,10 @@ from .reasons import unplaced_reasons
 from .search import greedy, improve_idle, improve_value
 
 VALUE_SHARE = 0.7  # of the time limit, at most, for raising the value
-VALUE_PATIENCE = 12_000  # iterations without a better value before the value search stops
+# iterations without a better value before the value search stops: 12,000 at 12,500
+# requests, more on smaller problems (where an iteration costs less), 40,000 at most
+VALUE_PATIENCE_WORK = 150_000_000  # iterations × requests
+VALUE_PATIENCE_MIN, VALUE_PATIENCE_MAX = 12_000, 40_000
 VALUE_ITERATIONS = 200_000
 IDLE_ITERATIONS_PER_REQUEST = 6  # the idle search's iterations at most (12,500 requests: 75,000)
 IDLE_PATIENCE = 10_000  # iterations without fewer idle slots before the idle search stops
@@ -32,7 +35,9 @@ def schedule(problem: Problem, *, time_limit: float = 1.8, seed: int = 0) -> Sch
     rng = random.Random(seed)  # noqa: S311 (a search, not a secret: seeded to repeat)
     bound, x2 = lp_bound(model)
     greedy(model, x2=x2, rng=rng)
-    improve_value(model, rng=rng, iterations=VALUE_ITERATIONS, patience=VALUE_PATIENCE,
+    patience = VALUE_PATIENCE_WORK // max(len(model.eu), 1)
+    patience = min(max(patience, VALUE_PATIENCE_MIN), VALUE_PATIENCE_MAX)
+    improve_value(model, rng=rng, iterations=VALUE_ITERATIONS, patience=patience,
                   bound=bound, deadline=min(deadline, start + VALUE_SHARE * time_limit))
     improve_idle(model, rng=rng, deadline=deadline,
                  iterations=IDLE_ITERATIONS_PER_REQUEST * len(model.eu), patience=IDLE_PATIENCE)
