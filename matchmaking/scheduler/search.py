@@ -9,6 +9,8 @@ from collections.abc import Callable
 
 from .model import Model, bits, idle_of
 
+WORSE = 0.02  # how often a stalled value search makes its best move when that loses weight
+
 
 def greedy(model: Model, *, x2: list[int], rng: random.Random) -> None:
     """Place the requests one by one, each in its least idle free slot, or else by a Kempe
@@ -28,11 +30,8 @@ def greedy(model: Model, *, x2: list[int], rng: random.Random) -> None:
             kempe_insert(model, e=e, rng=rng)
 
 
-WORSE = 0.02  # how often a stalled value search makes its best move when that loses weight
-
-
 class Pool:
-    """A set of request indices with O(1) add, remove and random pick."""
+    """A set of indices (of requests or people) with O(1) add, discard and random pick."""
 
     def __init__(self, items: list[int], size: int) -> None:
         self.items = list(items)
