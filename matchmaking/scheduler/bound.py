@@ -104,11 +104,11 @@ def lp_bound(model: Model) -> tuple[int, list[int]]:
     """An upper bound on the weight any schedule reaches, and the LP's 2·x_e per request
     (of the requests of every weight)."""
     edges = [e for e in range(len(model.eu)) if model.common[e]]
+    if not edges:
+        return 0, [0] * len(model.eu)
     total_cap = model.slots * model.capacity
     flow, x2 = fractional_matching(model, edges=edges)
     levels = sorted({model.weight[e] for e in edges})
-    if not edges:
-        return 0, x2
     if len(levels) == 1:
         return min(flow // 2, total_cap) * levels[0], x2
     if len(levels) > MAX_LEVELS:

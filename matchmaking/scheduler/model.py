@@ -43,6 +43,7 @@ class Model:
     common: list[int]
     fixed: list[bool]
     request_ids: list[Hashable]
+    common_slots: list[list[int]] = field(default_factory=list)
     slot: list[int] = field(default_factory=list)
     busy: list[int] = field(default_factory=list)
     meet: list[int] = field(default_factory=list)
@@ -54,6 +55,7 @@ class Model:
 
     def __post_init__(self) -> None:
         m, n, s = len(self.eu), len(self.people), self.slots
+        self.common_slots = [bits(mask) for mask in self.common]
         self.slot = [-1] * m
         self.busy = [0] * n
         self.meet = [-1] * (n * s)

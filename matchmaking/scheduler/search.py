@@ -5,8 +5,11 @@ All three work on a `Model` in place and stop at a deadline (time.perf_counter()
 
 import random
 import time
+from collections.abc import Callable
 
 from .model import Model, bits, idle_of
+
+WORSE = 0.02  # how often a stalled value search makes its best move when that loses weight
 
 
 def greedy(model: Model, *, x2: list[int], rng: random.Random) -> None:
@@ -28,7 +31,7 @@ def greedy(model: Model, *, x2: list[int], rng: random.Random) -> None:
 
 
 class Pool:
-    """A set of request indices with O(1) add, remove and random pick."""
+    """A set of indices (of requests or people) with O(1) add, discard and random pick."""
 
     def __init__(self, items: list[int], size: int) -> None:
         self.items = list(items)
@@ -55,28 +58,29 @@ class Pool:
 
 
 def improve_value(model: Model, *, rng: random.Random, deadline: float, iterations: int,
-                  patience: int, bound: int) -> None:
+                  patience: int, bound: int) -> int:
     """Raise the scheduled weight by ejection chains with a tabu list.
 
     A move takes an unplaced request e and a common slot t, ejects what stands in the way
     (the other meeting of each person in t, or a meeting of t when its tables are full),
     puts the ejected meetings in a free slot of theirs where one exists, and leaves the
     rest unplaced (or places them by `kempe_insert`). The best move not tabu is made when
-    it loses nothing; an ejected meeting may not return to its slot for a while. Stops at
+    it loses nothing (and, once the search has stalled for half its patience, now and then
+    when it loses); an ejected meeting may not return to its slot for a while. Stops at
     `bound`, after `iterations`, after `patience` iterations without a better value, or at
-    the deadline; the best schedule seen is kept.
+    the deadline; the best schedule seen is kept. Returns the iterations made.
     """
     m, s = len(model.eu), model.slots
     pool = Pool([e for e in range(m) if model.slot[e] < 0 and model.common[e]], m)
     tabu = [0] * (m * s)
     best_value, best = model.value, list(model.slot)
-    last_better = 0
-    for it in range(1, iterations + 1):
+    it = last_better = 0
+    for it in range(1, iterations + 1):  # noqa: B007 (returned)
         if not pool.items or model.value >= bound or it - last_better > patience:
             break
         if not it & 127 and time.perf_counter() > deadline:
             break
-        e = pool.items[rng.randrange(len(pool.items))]
+        e = _pick(model, pool.items, rng.random)
         free = model.free_slots(e)
         if free:
             model.place(e, model.best_slot(e, free))
@@ -84,7 +88,9 @@ def improve_value(model: Model, *, rng: random.Random, deadline: float, iteratio
         elif kempe_insert(model, e=e, rng=rng):
             pool.discard(e)
         else:
-            move = _best_ejection(model, e=e, it=it, tabu=tabu, rng=rng)
+            stalled = it - last_better > patience // 2
+            move = _best_ejection(model, e=e, it=it, tabu=tabu, rng=rng,
+                                  worse=WORSE if stalled else 0.0)
             if move is None:
                 continue
             t, ejected = move
@@ -103,6 +109,18 @@ def improve_value(model: Model, *, rng: random.Random, deadline: float, iteratio
             best_value, best, last_better = model.value, list(model.slot), it
     if model.value < best_value:
         model.restore(best)
+    return it
+
+
+def _pick(model: Model, items: list[int], random_: Callable[[], float]) -> int:
+    """Of two unplaced requests drawn, the one whose people have more free slots (the
+    requests between two fully booked people are the least likely to get in)."""
+    avail, busy, eu, ev = model.avail, model.busy, model.eu, model.ev
+    e = items[int(random_() * len(items))]
+    f = items[int(random_() * len(items))]
+    free_e = (avail[eu[e]] & ~busy[eu[e]]).bit_count() + (avail[ev[e]] & ~busy[ev[e]]).bit_count()
+    free_f = (avail[eu[f]] & ~busy[eu[f]]).bit_count() + (avail[ev[f]] & ~busy[ev[f]]).bit_count()
+    return e if free_e >= free_f else f
 
 
 def kempe_insert(model: Model, *, e: int, rng: random.Random, limit: int = 40,
@@ -133,26 +151,30 @@ def kempe_insert(model: Model, *, e: int, rng: random.Random, limit: int = 40,
     return False
 
 
-def _best_ejection(model: Model, *, e: int, it: int, tabu: list[int],
-                   rng: random.Random) -> tuple[int, list[int]] | None:
-    """The best slot for unplaced request e and the meetings to eject there, or None."""
+def _best_ejection(model: Model, *, e: int, it: int, tabu: list[int], rng: random.Random,
+                   worse: float) -> tuple[int, list[int]] | None:
+    """The best slot for unplaced request e and the meetings to eject there; None when
+    there is none or it loses weight (but for a share `worse` of these)."""
     s, u, v = model.slots, model.eu[e], model.ev[e]
     eu, ev, busy, meet, fixed, weight, common = (model.eu, model.ev, model.busy, model.meet,
                                                  model.fixed, model.weight, model.common)
-    best_gain, best_moves = -1, []
-    for t in bits(common[e]):
-        if tabu[e * s + t] > it:
+    bu, bv, first = busy[u], busy[v], e * s
+    best_gain, best_moves = -(1 << 60), []
+    for t in model.common_slots[e]:
+        if tabu[first + t] > it:
             continue
-        ejected, loss, blocked = [], 0, False
-        for p in (u, v):
-            if busy[p] >> t & 1:
-                f = meet[p * s + t]
-                if fixed[f]:
-                    blocked = True
-                    break
-                ejected.append(f)
-        if blocked:
-            continue
+        ejected = []
+        if bu >> t & 1:
+            f = meet[u * s + t]
+            if fixed[f]:
+                continue
+            ejected.append(f)
+        if bv >> t & 1:
+            f = meet[v * s + t]
+            if fixed[f]:
+                continue
+            ejected.append(f)
+        loss = 0
         if not ejected and not model.open_mask >> t & 1:
             g = _table_victim(model, t=t, rng=rng)
             if g < 0:
@@ -166,7 +188,7 @@ def _best_ejection(model: Model, *, e: int, it: int, tabu: list[int],
             best_gain, best_moves = gain, [(t, ejected)]
         elif gain == best_gain:
             best_moves.append((t, ejected))
-    if best_gain < 0 or not best_moves:
+    if not best_moves or best_gain < 0 and rng.random() >= worse:
         return None
     return best_moves[rng.randrange(len(best_moves))]
 
@@ -183,6 +205,13 @@ def _table_victim(model: Model, *, t: int, rng: random.Random) -> int:
         if best_key is None or key < best_key:
             best, best_key = g, key
     return best
+
+
+def nth_bit(mask: int, k: int) -> int:
+    """The index of the k-th set bit of `mask` (k from 0)."""
+    for _ in range(k):
+        mask &= mask - 1
+    return (mask & -mask).bit_length() - 1
 
 
 def kempe_chain(model: Model, *, p: int, t: int, g: int,
@@ -214,52 +243,63 @@ def kempe_swap(model: Model, chain: list[int], *, t: int, g: int) -> None:
         model.place(e, target)
 
 
-def improve_idle(model: Model, *, rng: random.Random, deadline: float,
-                 iterations: int, limit: int = 30) -> None:
+def improve_idle(model: Model, *, rng: random.Random, deadline: float, iterations: int,
+                 patience: int, limit: int = 30) -> int:
     """Lower the idle slots, keeping every meeting, by Kempe swaps.
 
     A move picks a person p with idle slots, one of p's gaps g and p's first or last
     meeting t, and swaps slots t and g along the alternating path from p (a single
     meeting moves when p's partner is free in g). Only the path's two ends change their
     busy slots, so the change in idle slots is theirs. Moves that do not add idle slots
-    are made.
+    are made. Stops after `iterations`, after `patience` iterations without fewer idle
+    slots than before, or at the deadline. Returns the iterations made.
     """
     avail, busy = model.avail, model.busy
     n = len(avail)
     pool = Pool([p for p in range(n) if idle_of(busy[p], avail[p])], n)
-    cap = model.capacity
-    for it in range(1, iterations + 1):
-        if not pool.items:
+    cap, random_ = model.capacity, rng.random
+    idle = best_idle = last_better = it = 0  # idle slots counted from the start
+    for it in range(1, iterations + 1):  # noqa: B007 (returned)
+        if not pool.items or it - last_better > patience:
             break
         if not it & 255 and time.perf_counter() > deadline:
             break
-        p = pool.items[rng.randrange(len(pool.items))]
+        items = pool.items
+        p = items[int(random_() * len(items))]
         b, a = busy[p], avail[p]
-        span = (1 << b.bit_length()) - (b & -b)
-        gaps = bits(a & ~b & span)
+        gaps = a & ~b & ((1 << b.bit_length()) - (b & -b))
         if not gaps:
             pool.discard(p)
             continue
-        g = gaps[rng.randrange(len(gaps))]
-        t = (b & -b).bit_length() - 1 if rng.random() < 0.5 else b.bit_length() - 1
-        found = kempe_chain(model, p=p, t=t, g=g, limit=limit)
-        if found is None:
+        best = None
+        first, last = (b & -b).bit_length() - 1, b.bit_length() - 1
+        for g in bits(gaps):
+            for t in (first, last):
+                found = kempe_chain(model, p=p, t=t, g=g, limit=limit)
+                if found is None:
+                    continue
+                chain, z = found
+                k = len(chain)
+                if k & 1 and model.load[g] >= cap:
+                    continue
+                zb = busy[z]
+                zt, zg = (t, g) if k & 1 else (g, t)
+                nb = b & ~(1 << t) | 1 << g
+                nz = zb & ~(1 << zt) | 1 << zg
+                d = (idle_of(nb, a) - idle_of(b, a) + idle_of(nz, avail[z])
+                     - idle_of(zb, avail[z]))
+                if d <= 0 and (best is None or d < best[0] or d == best[0] and random_() < 0.5):
+                    best = (d, chain, z, t, g)
+        if best is None:
             continue
-        chain, z = found
-        k = len(chain)
-        if k & 1 and model.load[g] >= cap:
-            continue
-        zb = busy[z]
-        zt, zg = (t, g) if k & 1 else (g, t)
-        nb = b & ~(1 << t) | 1 << g
-        nz = zb & ~(1 << zt) | 1 << zg
-        delta = (idle_of(nb, a) - idle_of(b, a) + idle_of(nz, avail[z]) - idle_of(zb, avail[z]))
-        if delta > 0:
-            continue
+        delta, chain, z, t, g = best
         kempe_swap(model, chain, t=t, g=g)
+        idle += delta
+        if idle < best_idle:
+            best_idle, last_better = idle, it
         for q in (p, z):
             if idle_of(busy[q], avail[q]):
                 pool.add(q)
             else:
                 pool.discard(q)
-
+    return it
