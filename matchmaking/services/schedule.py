@@ -68,17 +68,16 @@ def block_schedule_all(*, block_id: int, actor_id: int | None = None,
                        ) -> ScheduleReport:
     """Schedule every accepted, unscheduled meeting of block `block_id` that fits.
 
-    Steps: 1. read the block's accepted meetings, its people's availability and the
-    meetings already scheduled (fixed: never moved), and build the problem (people:
-    profile ids; weight: the request's priority); 2. search (matchmaking.scheduler.schedule,
-    outside any transaction; inconsistent input: a MatchmakingError saying what is wrong);
-    3. in one transaction, lock the block and its accepted requests, and place each
-    proposal that still holds (the request accepted and unscheduled, the slot in the block,
-    both people available and free then, on site a table free: the lowest number), booked
-    by the scheduler (a block that is over, or of a cancelled event, is refused);
-    4. `record` it (the workspace's audit log: called in that
-    transaction with the locked block and the counts); 5. queue the mail to both people of
-    each meeting placed.
+    Steps: 1. refuse a block that is over or whose event is cancelled; read its accepted
+    meetings, its people's availability and the meetings already scheduled (fixed: never
+    moved), and build the problem (people: profile ids; weight: the request's priority);
+    2. search (matchmaking.scheduler.schedule, outside any transaction; inconsistent input:
+    a MatchmakingError saying what is wrong); 3. in one transaction, lock the block and its
+    accepted requests, and place each proposal that still holds (the request accepted and
+    unscheduled, the slot in the block, both people available and free then, on site a
+    table free: the lowest number), booked by the scheduler; 4. `record` it (the
+    workspace's audit log: called in that transaction with the locked block and the
+    counts); 5. queue the mail to both people of each meeting placed.
     """
     now = now or timezone.now()
     started = time.perf_counter()
@@ -101,16 +100,9 @@ def block_schedule_all(*, block_id: int, actor_id: int | None = None,
                 if request_id not in problem.fixed}
     placed, taken = _apply(block_id=block.pk, proposal=proposal, now=now, record=record,
                            upper_bound=result.upper_bound)
-    names = _person_names(meetings)
-    by_id = {meeting.pk: meeting for meeting in meetings}
-    reasons = [(item.request_id, item.reason, item.params) for item in result.unplaced
-               if item.request_id in by_id]
-    reasons += [(request_id, TAKEN_MEANWHILE, {}) for request_id in taken]
-    not_placed = []
-    for request_id, reason, params in reasons:
-        a, b = (names[by_id[request_id].sender_id], names[by_id[request_id].receiver_id])
-        not_placed.append(NotPlaced(request_id, f"{a} – {b}", reason,
-                                    unplaced_message(reason, params, a=a, b=b, names=names)))
+    not_placed = _not_placed(meetings=meetings, unplaced=[
+        (item.request_id, item.reason, item.params) for item in result.unplaced] + [
+        (request_id, TAKEN_MEANWHILE, {}) for request_id in taken])
     counts = MeetingRequest.objects.filter(block_id=block.pk).meetings()
     scheduled = list(counts.filter(slot__isnull=False).values_list("priority", flat=True))
     report = ScheduleReport(placed=len(placed), not_placed=not_placed,
@@ -120,6 +112,18 @@ def block_schedule_all(*, block_id: int, actor_id: int | None = None,
     logger.info("Schedule all of block %s by user %s: %d placed, %d not placed", block.pk,
                 actor_id, report.placed, len(not_placed))
     return report
+
+
+def _not_placed(*, meetings: list[MeetingRequest],
+                unplaced: list[tuple[int, str, dict]]) -> list[NotPlaced]:
+    names = _person_names(meetings)
+    by_id = {meeting.pk: meeting for meeting in meetings}
+    not_placed = []
+    for request_id, reason, params in unplaced:
+        a, b = names[by_id[request_id].sender_id], names[by_id[request_id].receiver_id]
+        not_placed.append(NotPlaced(request_id, f"{a} – {b}", reason,
+                                    unplaced_message(reason, params, a=a, b=b, names=names)))
+    return not_placed
 
 
 def _accepted(*, block_id: int):
