@@ -217,10 +217,14 @@ def test_the_page_lists_the_blocks_with_their_meetings(world, organiser, schedul
     request_create(block=scheduled, sender=profiles[0], receiver=profiles[1],
                    state=MeetingRequest.State.ACCEPTED)
     request_create(block=scheduled, sender=profiles[0], receiver=profiles[2])  # pending
-    block_create(event=world.sofia_event, slot_count=6, tables=None)
+    sofia = block_create(event=world.sofia_event, slot_count=6, tables=None)
 
     with translation.override("en"):
         html = organiser.get(_url(world, "matchmaking")).content.decode()
+
+    sofia_end = sofia.ends_at.astimezone(world.sofia_event.tzinfo)
+    assert (f"–{sofia_end:%H:%M} <span class=\"muted\">Sofia time (EET, UTC+2)</span>"
+            in html)
 
     assert "Leipzig showcase" in html and "Sofia showcase" in html
     assert ('<td class="number" data-label="Accepted meetings">2</td>\n'
