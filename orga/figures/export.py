@@ -126,7 +126,11 @@ def _dashboard_blocks(dashboard: present.Dashboard) -> list[Block]:
     pitch = ([_facts_block(_("Pitch session"), dashboard.pitch_facts),
               *[_breakdown_block(item) for item in dashboard.pitch]]
              if dashboard.pitch_facts else [])
+    matchmaking = ([_facts_block(_("Matchmaking"), dashboard.matchmaking_facts),
+                    *[_breakdown_block(item) for item in dashboard.matchmaking]]
+                   if dashboard.matchmaking_facts else [])
     return [days, *[_breakdown_block(item) for item in dashboard.breakdowns], *pitch,
+            *matchmaking,
             _facts_block(_("Survey"), dashboard.survey_facts),
             *[_breakdown_block(item) for item in dashboard.survey]]
 

@@ -22,6 +22,7 @@ from orga.figures.queries import (
     RETURNING_CAP,
     Figures,
     FreeText,
+    MatchmakingFigures,
     PitchFigures,
     SeriesFigures,
 )
@@ -142,6 +143,8 @@ class Dashboard:
     returning: list[Fact] = field(default_factory=list)
     pitch_facts: list[Fact] = field(default_factory=list)   # none: no pitch session
     pitch: list[Breakdown] = field(default_factory=list)
+    matchmaking_facts: list[Fact] = field(default_factory=list)  # none: no networking block
+    matchmaking: list[Breakdown] = field(default_factory=list)
 
 
 def definitions(*, zone: str) -> list[tuple[str, str]]:
@@ -194,6 +197,22 @@ def definitions(*, zone: str) -> list[tuple[str, str]]:
                                    "withdrawn afterwards.")),
         (_("Votes"), _("The audience's votes in the pitch session: one per participant with "
                        "a confirmed registration, for one confirmed pitch.")),
+        (_("Matchmaking profiles"), _(
+            "At an event: the matchmaking profiles of its participants. Across the series: "
+            "every profile in its matchmaking. A profile is deleted with its person's "
+            "data.")),
+        (_("Meeting requests sent"), _("Every request for a meeting in a networking block, "
+                                       "whatever became of it.")),
+        (_("Requests accepted"), _("Requests accepted at any time, also when the meeting "
+                                   "was cancelled afterwards.")),
+        (_("Requests declined"), _("Requests the person asked declined.")),
+        (_("Meetings scheduled"), _("Accepted meetings with a time slot (booked by the two "
+                                    "people or placed by the organisers), not cancelled.")),
+        (_("Meetings held"), _("Scheduled meetings whose time slot has ended without "
+                               "either side reporting that the other did not come.")),
+        (_("Cross-border meetings"), _(
+            "Accepted meetings, not cancelled, between people of two different countries, "
+            "by pair of countries; they stay when a person deletes their data.")),
         (_("Deleted data"), _("Participants who deleted their data still count: their "
                               "registrations stay, anonymised, with the kind of "
                               "organisation, countries, language and themes of interest.")),
@@ -211,7 +230,7 @@ def event_dashboard(*, event: Event, figures: Figures, themes: dict, talks: dict
         survey_facts=_survey_facts(figures),
         survey=_survey_breakdowns(figures, talks=talks),
         next_topics=figures.survey.next_topics, comments=figures.survey.comments,
-        **_pitch(figures.pitch, themes=themes))
+        **_pitch(figures.pitch, themes=themes), **_matchmaking(figures.matchmaking))
 
 
 def series_dashboard(*, figures: SeriesFigures) -> Dashboard:
@@ -231,7 +250,7 @@ def series_dashboard(*, figures: SeriesFigures) -> Dashboard:
             Fact(_("Registered for two or more events"), figures.returning_registered),
             Fact(_("Attended two or more events"), figures.returning_attended),
         ],
-        **_pitch(totals.pitch, themes=figures.themes))
+        **_pitch(totals.pitch, themes=figures.themes), **_matchmaking(totals.matchmaking))
 
 
 def returning_breakdowns(figures: SeriesFigures) -> list[Breakdown]:
@@ -377,6 +396,33 @@ def _pitch(pitch: PitchFigures | None, *, themes: dict) -> dict:
                       _("Votes"), _sorted([Row(name, votes) for name, votes
                                            in pitch.pitches.values()]), pitch.votes),
         )],
+    }
+
+
+def _matchmaking(figures: MatchmakingFigures | None) -> dict:
+    """The matchmaking's key figures and its cross-border pairs (nothing for events
+    without networking blocks)."""
+    if figures is None:
+        return {}
+    names = dict(country_names(get_language()))
+
+    def pair(codes: tuple[str, str]) -> str:
+        return " – ".join(sorted((names.get(code, code) for code in codes), key=str.casefold))
+
+    return {
+        "matchmaking_facts": [
+            Fact(_("Matchmaking profiles"), figures.profiles),
+            Fact(_("Meeting requests sent"), figures.requests),
+            Fact(_("Requests accepted"), figures.accepted),
+            Fact(_("Requests declined"), figures.declined),
+            Fact(_("Meetings scheduled"), figures.scheduled),
+            Fact(_("Meetings held"), figures.held),
+            Fact(_("Cross-border meetings"), figures.cross_border),
+        ],
+        "matchmaking": [_chart(Breakdown(
+            "meeting-pairs", _("Cross-border meetings by pair of countries"),
+            _("Accepted meetings between people of two different countries."),
+            _("Countries"), _("Meetings"), _rows(figures.pairs, pair), figures.cross_border))],
     }
 
 

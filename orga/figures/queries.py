@@ -33,6 +33,20 @@ decline takes nothing away:
 - by country and by theme: of all applications; *votes*: every vote of the audience, per
   pitch (each pitch that was confirmed, with no votes too).
 
+The matchmaking figures (events with networking blocks; MatchmakingFigures) count the
+meeting requests of the events' blocks:
+
+- *profiles*: of an event, the matchmaking profiles of its participants (confirmed
+  registrations); of the series, every profile in it (a profile goes with its person's
+  data);
+- *requests sent*: every request, whatever became of it; *accepted*: requests accepted at
+  any time (also when the meeting was cancelled afterwards); *declined*: requests declined;
+- *meetings scheduled*: accepted meetings with a slot now; *held*: of these, those whose
+  slot has ended without a no-show being reported;
+- *cross-border meetings*: accepted meetings (not cancelled) between people of two
+  countries, by pair of countries — from the countries the requests keep, so that they
+  stay when a profile is deleted.
+
 Registrations of people who deleted their data stay (anonymised), with their organisation's
 kind, their countries, language and themes of interest, so that no figure changes.
 """
@@ -44,13 +58,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from events.models import Event, Organisation, Series, Talk, Theme
 from feedback.models import FeedbackAnswer
 from mail.models import ComposedMail
+from matchmaking.models import MatchmakingProfile, MeetingRequest, NetworkingBlock
 from pitches.models import PitchApplication, PitchVote
 from registrations.models import Participant, Registration
 
@@ -127,6 +142,33 @@ class PitchFigures:
 
 
 @dataclass
+class MatchmakingFigures:
+    """The meeting requests of networking blocks and the meetings they became."""
+
+    profiles: int = 0
+    requests: int = 0
+    accepted: int = 0
+    declined: int = 0
+    scheduled: int = 0
+    held: int = 0
+    pairs: Counter = field(default_factory=Counter)   # (code, code), in code order ->
+    # cross-border meetings
+
+    @property
+    def cross_border(self) -> int:
+        return sum(self.pairs.values())
+
+    def add(self, other: MatchmakingFigures) -> None:
+        """Adds the requests and meetings (a series counts its profiles itself)."""
+        self.requests += other.requests
+        self.accepted += other.accepted
+        self.declined += other.declined
+        self.scheduled += other.scheduled
+        self.held += other.held
+        self.pairs.update(other.pairs)
+
+
+@dataclass
 class Figures:
     """The figures of one event, or of the series (its totals and its persons)."""
 
@@ -146,6 +188,8 @@ class Figures:
     mail_days: Counter = field(default_factory=Counter)   # date -> composed mails sent
     survey: Survey = field(default_factory=Survey)
     pitch: PitchFigures | None = None   # a pitch session's (or the series' pitch sessions')
+    matchmaking: MatchmakingFigures | None = None  # an event's with networking blocks (or
+    # the series')
 
     @property
     def registrations(self) -> int:
@@ -206,6 +250,8 @@ def series_figures(*, series: Series, events: list[Event], detail: bool = False,
     for figures in per_event.values():
         _add(totals, figures)
     totals.mail_days = _mail_days_of_series(series=series, now=now)
+    if totals.matchmaking is not None:
+        totals.matchmaking.profiles = MatchmakingProfile.objects.filter(series=series).count()
     persons = _persons(events=events)
     registered, attended, histogram = _returning(events=events)
     return SeriesFigures(series=series, events=events, per_event=per_event, totals=totals,
@@ -229,6 +275,10 @@ def _add(totals: Figures, figures: Figures) -> None:
         if totals.pitch is None:
             totals.pitch = PitchFigures()
         totals.pitch.add(figures.pitch)
+    if figures.matchmaking is not None:
+        if totals.matchmaking is None:
+            totals.matchmaking = MatchmakingFigures()
+        totals.matchmaking.add(figures.matchmaking)
 
 
 def _collect(*, series: Series, events: list[Event], detail: bool, texts: bool,
@@ -285,6 +335,7 @@ def _collect(*, series: Series, events: list[Event], detail: bool, texts: bool,
         figures.country_count = len(figures.countries)
         figures.sme = figures.kinds.get(Organisation.Kind.SME, 0)
     _pitches(per_event, events=events)
+    _matchmaking(per_event, events=events, now=now)
     talk_ids = _survey(per_event, ids=ids, texts=texts)
     themes = {theme.pk: theme for theme in series.themes.all()}
     talks = {talk.pk: talk for talk in Talk.objects.filter(pk__in=talk_ids)} if talk_ids else {}
@@ -322,6 +373,46 @@ def _pitches(per_event: dict[int, Figures], *, events: list[Event]) -> None:
             .values_list("call__event_id", "pk", "organisation_name")):
         per_event[event_id].pitch.pitches[application_id] = (name, votes.get(application_id, 0))
         per_event[event_id].pitch.votes += votes.get(application_id, 0)
+
+
+def _matchmaking(per_event: dict[int, Figures], *, events: list[Event],
+                 now: datetime.datetime) -> None:
+    """The meeting requests of the events' networking blocks (the definitions in this
+    module's text): five queries, whatever the number of blocks, requests and profiles."""
+    ids = set(NetworkingBlock.objects.filter(event_id__in=[event.pk for event in events])
+              .values_list("event_id", flat=True))
+    if not ids:
+        return
+    for event_id in ids:
+        per_event[event_id].matchmaking = MatchmakingFigures()
+    states = MeetingRequest.State
+    requests = MeetingRequest.objects.filter(block__event_id__in=ids).order_by()
+    accepted = Q(state=states.ACCEPTED) | Q(state=states.CANCELLED, answered_at__isnull=False)
+    for row in requests.values("block__event_id").annotate(
+            n=Count("pk"), n_accepted=Count("pk", filter=accepted),
+            n_declined=Count("pk", filter=Q(state=states.DECLINED))):
+        figures = per_event[row["block__event_id"]].matchmaking
+        figures.requests, figures.accepted = row["n"], row["n_accepted"]
+        figures.declined = row["n_declined"]
+    for row in (requests.scheduled().values("block__event_id", "block__starts_at",
+                                            "block__slot_minutes", "slot")
+                .annotate(n=Count("pk"), n_kept=Count("pk", filter=Q(
+                    no_show_reported_at__isnull=True)))):
+        figures = per_event[row["block__event_id"]].matchmaking
+        figures.scheduled += row["n"]
+        ends = row["block__starts_at"] + datetime.timedelta(
+            minutes=row["block__slot_minutes"] * (row["slot"] + 1))
+        if ends <= now:
+            figures.held += row["n_kept"]
+    for row in (requests.meetings().exclude(sender_country=F("receiver_country"))
+                .values("block__event_id", "sender_country", "receiver_country")
+                .annotate(n=Count("pk"))):
+        pair = tuple(sorted((row["sender_country"], row["receiver_country"])))
+        per_event[row["block__event_id"]].matchmaking.pairs[pair] += row["n"]
+    for row in (Registration.objects.filter(CONFIRMED, event_id__in=ids).order_by()
+                .filter(participant__matchmaking_profiles__series_id=F("event__series_id"))
+                .values("event_id").annotate(n=Count("pk"))):
+        per_event[row["event_id"]].matchmaking.profiles = row["n"]
 
 
 def _survey(per_event: dict[int, Figures], *, ids: list[int], texts: bool) -> set[int]:

@@ -66,6 +66,11 @@ ACTION_LABELS = {
     "pitch_vote.open": _("Audience vote opened"),
     "pitch_vote.close": _("Audience vote closed"),
     "pitch_vote.announce": _("Audience vote's result announced"),
+    "matchmaking.settings": _("Matchmaking settings changed"),
+    "matchmaking.schedule_all": _("Meetings scheduled (“Schedule all”)"),
+    "networking_block.create": _("Networking block added"),
+    "networking_block.update": _("Networking block changed"),
+    "networking_block.delete": _("Networking block deleted"),
 }
 
 
@@ -84,6 +89,7 @@ ACTION_GROUPS = [
     ("reports", _("Reports"), ("report.",)),
     ("pitches", _("Pitches"), ("pitch.", "pitch_call.")),
     ("pitch_vote", _("Audience vote"), ("pitch_vote.",)),
+    ("matchmaking", _("Matchmaking"), ("matchmaking.", "networking_block.")),
 ]
 GROUP_PREFIX = "group:"  # a filter value that stands for every action of a group
 

@@ -17,6 +17,7 @@ SECTIONS = [
     # organisers decide on the applications, reviewers (only) review them
     ("orga:pitch_applications", _("Pitches"), "orga.decide_pitches"),
     ("orga:pitch_reviews", _("Pitches"), "orga.review_pitches"),
+    ("orga:matchmaking", _("Matchmaking"), "orga.run_matchmaking"),
     ("orga:team", _("Team"), "orga.manage_team"),
     ("orga:series_edit", _("Settings"), "orga.change_series"),
     ("orga:audit", _("Audit log"), "orga.view_audit"),
@@ -37,7 +38,7 @@ def orga_nav(context: template.Context, series) -> list[dict]:
             url = reverse(name, kwargs={"series": series.slug})
         except NoReverseMatch:  # a section this installation does not have
             continue
-        current = here == name or (name.startswith("orga:pitch_")
-                                   and here.startswith("orga:pitch_"))
+        current = here == name or any(name.startswith(prefix) and here.startswith(prefix)
+                                      for prefix in ("orga:pitch_", "orga:matchmaking"))
         items.append({"url": url, "label": label, "current": current})
     return items
