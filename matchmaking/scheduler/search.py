@@ -30,6 +30,16 @@ def greedy(model: Model, *, x2: list[int], rng: random.Random) -> None:
             kempe_insert(model, e=e, rng=rng)
 
 
+def fill(model: Model) -> None:
+    """Place every unplaced request that has a free slot now (after a search cut short by
+    the time limit: the schedule returned is always maximal)."""
+    for e, t in enumerate(model.slot):
+        if t < 0 and model.common[e]:
+            free = model.free_slots(e)
+            if free:
+                model.place(e, model.best_slot(e, free))
+
+
 class Pool:
     """A set of indices (of requests or people) with O(1) add, discard and random pick."""
 

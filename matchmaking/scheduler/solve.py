@@ -8,7 +8,7 @@ from .checker import check
 from .model import Model, model_build
 from .problem import Problem, Schedule, validate
 from .reasons import unplaced_reasons
-from .search import greedy, improve_idle, improve_value
+from .search import fill, greedy, improve_idle, improve_value
 
 VALUE_SHARE = 0.7  # of the time limit, at most, for raising the value
 # iterations without a better value before the value search stops: 12,000 at 12,500
@@ -41,6 +41,7 @@ def schedule(problem: Problem, *, time_limit: float = 1.8, seed: int = 0) -> Sch
                   bound=bound, deadline=min(deadline, start + VALUE_SHARE * time_limit))
     improve_idle(model, rng=rng, deadline=deadline,
                  iterations=IDLE_ITERATIONS_PER_REQUEST * len(model.eu), patience=IDLE_PATIENCE)
+    fill(model)
     return _result(problem=problem, model=model, bound=bound, start=start)
 
 
