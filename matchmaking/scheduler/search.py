@@ -257,12 +257,14 @@ def improve_idle(model: Model, *, rng: random.Random, deadline: float, iteration
                  patience: int, limit: int = 30) -> int:
     """Lower the idle slots, keeping every meeting, by Kempe swaps.
 
-    A move picks a person p with idle slots, one of p's gaps g and p's first or last
-    meeting t, and swaps slots t and g along the alternating path from p (a single
-    meeting moves when p's partner is free in g). Only the path's two ends change their
-    busy slots, so the change in idle slots is theirs. Moves that do not add idle slots
-    are made. Stops after `iterations`, after `patience` iterations without fewer idle
-    slots than before, or at the deadline. Returns the iterations made.
+    A move takes a person p with idle slots, p's first or last meeting t and a free
+    available slot g of p: one of p's gaps, or the nearest one before p's first meeting or
+    after p's last (the meeting moves round to the other end). It swaps slots t and g along
+    the alternating path from p (a single meeting moves when p's partner is free in g).
+    Only the path's two ends change their busy slots, so the change in idle slots is
+    theirs. Of p's moves, the best that adds no idle slots is made. Stops after
+    `iterations`, after `patience` iterations without fewer idle slots than before, or at
+    the deadline. Returns the iterations made.
     """
     avail, busy = model.avail, model.busy
     n = len(avail)
@@ -283,7 +285,14 @@ def improve_idle(model: Model, *, rng: random.Random, deadline: float, iteration
             continue
         best = None
         first, last = (b & -b).bit_length() - 1, b.bit_length() - 1
-        for g in bits(gaps):
+        below = a & ((1 << first) - 1)
+        above = a >> (last + 1) << (last + 1)
+        near = gaps
+        if below:
+            near |= 1 << (below.bit_length() - 1)
+        if above:
+            near |= above & -above
+        for g in bits(near):
             for t in (first, last):
                 found = kempe_chain(model, p=p, t=t, g=g, limit=limit)
                 if found is None:

@@ -16,7 +16,7 @@ VALUE_SHARE = 0.7  # of the time limit, at most, for raising the value
 VALUE_PATIENCE_WORK = 150_000_000  # iterations × requests
 VALUE_PATIENCE_MIN, VALUE_PATIENCE_MAX = 12_000, 40_000
 VALUE_ITERATIONS = 200_000
-IDLE_ITERATIONS_PER_REQUEST = 6  # the idle search's iterations at most (12,500 requests: 75,000)
+IDLE_ITERATIONS_PER_REQUEST = 4  # the idle search's iterations at most (12,500 requests: 50,000)
 IDLE_PATIENCE = 10_000  # iterations without fewer idle slots before the idle search stops
 MARGIN = 0.1  # seconds kept for checking and writing the result out
 
