@@ -3,6 +3,7 @@ small cases with exact answers, the exhaustive optimum on tiny random instances,
 input errors, and the checker's own verdicts. Pure Python: no database."""
 
 import itertools
+import pickle
 from pathlib import Path
 
 import pytest
@@ -290,6 +291,9 @@ def test_problem_error_message_names_the_values():
         validate(problem)
     assert str(error.value) == "Fixed meeting r0 is in slot 1, when b is not available."
     assert error.value.params == {"request": "r0", "slot": 1, "person": "b"}
+    copy = pickle.loads(pickle.dumps(error.value))  # noqa: S301 (our own object)
+    assert (copy.code, str(copy), copy.params) == ("fixed_unavailable", str(error.value),
+                                                   error.value.params)
 
 
 # The checker
