@@ -165,6 +165,16 @@ def test_meetings_of_a_person_come_without_idle_slots():
     assert sorted(result.slots[r] for r in ("r0", "r1", "r2")) in ([0, 1, 2], [3, 4, 5])
 
 
+def test_small_problem_idle_slots_found_beyond_the_local_moves():
+    # a's meetings in a row need d late; then c meets e right after a: one way only
+    problem = problem_make(slots=6, pairs=[("a", "b"), ("a", "c"), ("a", "d"), ("c", "e")],
+                           availability={"a": range(6), "b": {1, 3}, "c": range(6),
+                                         "d": {0, 5}, "e": {4, 5}})
+    result = schedule(problem)
+    assert result.slots == {"r0": 3, "r1": 4, "r2": 5, "r3": 5}
+    assert result.idle_slots == 0
+
+
 def test_a_triangle_and_a_fourth_meeting_leave_one_idle_slot_at_least():
     problem = problem_make(slots=6, pairs=[("a", "b"), ("a", "c"), ("a", "d"), ("b", "c")],
                            availability={"a": range(6), "b": range(6), "c": range(6),
