@@ -3,6 +3,7 @@ small cases with exact answers, the exhaustive optimum on tiny random instances,
 input errors, and the checker's own verdicts. Pure Python: no database."""
 
 import itertools
+import pickle
 from pathlib import Path
 
 import pytest
@@ -60,9 +61,29 @@ def test_reference_instance_loads_people_and_requests_as_indices():
     assert meta["upper_bound"] == 2387 and "availability" not in meta
 
 
+def test_schedule_without_time_left_is_valid_and_leaves_no_request_with_a_free_slot():
+    problem, meta = load_instance(DATA / "A-1000-seed1.json.gz")
+    result = schedule(problem, time_limit=0)
+    check(problem, result.slots)
+    assert result.value >= 0.99 * meta["upper_bound"]
+    assert {u.reason for u in result.unplaced} <= {"person_full", "tables_full", "conflict"}
+    taken = {(person, slot) for request in problem.requests if request.id in result.slots
+             for person, slot in ((request.a, result.slots[request.id]),
+                                  (request.b, result.slots[request.id]))}
+    load = {slot: list(result.slots.values()).count(slot) for slot in range(problem.slots)}
+    for request in problem.requests:
+        if request.id not in result.slots:
+            assert not [slot for slot in problem.availability[request.a]
+                        if slot in problem.availability[request.b]
+                        and (request.a, slot) not in taken and (request.b, slot) not in taken
+                        and load[slot] < problem.tables]
+
+
 def test_schedule_same_input_same_schedule():
-    problem, _ = load_instance(DATA / "B-1000-seed1.json.gz")
-    assert schedule(problem, seed=3).slots == schedule(problem, seed=3).slots
+    problem, _ = load_instance(DATA / "A-1000-seed1.json.gz")
+    # a time limit the iteration budgets never reach, however busy the machine
+    first, second = (schedule(problem, seed=3, time_limit=60) for _ in range(2))
+    assert (first.slots, first.idle_slots) == (second.slots, second.idle_slots)
 
 
 # Small cases with exact answers
@@ -142,6 +163,16 @@ def test_meetings_of_a_person_come_without_idle_slots():
     assert result.value == 4
     assert result.idle_slots == 0 == idle_slots(problem, result.slots)
     assert sorted(result.slots[r] for r in ("r0", "r1", "r2")) in ([0, 1, 2], [3, 4, 5])
+
+
+def test_small_problem_idle_slots_found_beyond_the_local_moves():
+    # a's meetings in a row need d late; then c meets e right after a: one way only
+    problem = problem_make(slots=6, pairs=[("a", "b"), ("a", "c"), ("a", "d"), ("c", "e")],
+                           availability={"a": range(6), "b": {1, 3}, "c": range(6),
+                                         "d": {0, 5}, "e": {4, 5}})
+    result = schedule(problem)
+    assert result.slots == {"r0": 3, "r1": 4, "r2": 5, "r3": 5}
+    assert result.idle_slots == 0
 
 
 def test_a_triangle_and_a_fourth_meeting_leave_one_idle_slot_at_least():
@@ -270,6 +301,9 @@ def test_problem_error_message_names_the_values():
         validate(problem)
     assert str(error.value) == "Fixed meeting r0 is in slot 1, when b is not available."
     assert error.value.params == {"request": "r0", "slot": 1, "person": "b"}
+    copy = pickle.loads(pickle.dumps(error.value))  # noqa: S301 (our own object)
+    assert (copy.code, str(copy), copy.params) == ("fixed_unavailable", str(error.value),
+                                                   error.value.params)
 
 
 # The checker

@@ -15,13 +15,22 @@ class ProblemError(ValueError):
     """Inconsistent input, with a message a human can read (English).
 
     `code` names the kind of inconsistency (the caller translates by it) and `params` holds
-    the values the message names.
+    the values the message names. Pickles (a task queue may carry it).
     """
 
-    def __init__(self, code: str, message: str, **params: object) -> None:
-        super().__init__(message.format(**params))
+    def __init__(self, code: str, message: str, params: dict | None = None) -> None:
+        super().__init__(code, message, params or {})
         self.code = code
-        self.params = params
+        self.message = message
+        self.params = params or {}
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def problem_error(code: str, template: str, **params: object) -> ProblemError:
+    """A ProblemError whose message is `template` filled in with `params`."""
+    return ProblemError(code, template.format(**params), params)
 
 
 @dataclass(frozen=True)
@@ -75,7 +84,7 @@ def availability_masks(problem: Problem) -> dict[Hashable, int]:
         mask = 0
         for slot in slots:
             if not isinstance(slot, int) or not 0 <= slot < problem.slots:
-                raise ProblemError(
+                raise problem_error(
                     "unknown_slot", "Person {person} is available in slot {slot}, "
                     "but the block has slots 0 to {last}.",
                     person=person, slot=slot, last=problem.slots - 1)
@@ -87,10 +96,10 @@ def availability_masks(problem: Problem) -> dict[Hashable, int]:
 def validate(problem: Problem) -> None:
     """Raise `ProblemError` when the input is inconsistent; return None otherwise."""
     if not isinstance(problem.slots, int) or problem.slots < 1:
-        raise ProblemError("no_slots", "The block needs at least one slot, not {slots}.",
+        raise problem_error("no_slots", "The block needs at least one slot, not {slots}.",
                            slots=problem.slots)
     if problem.tables is not None and problem.tables < 0:
-        raise ProblemError("negative_tables", "The number of tables ({tables}) is negative.",
+        raise problem_error("negative_tables", "The number of tables ({tables}) is negative.",
                            tables=problem.tables)
     masks = availability_masks(problem)
     _validate_requests(problem=problem)
@@ -103,24 +112,24 @@ def _validate_requests(*, problem: Problem) -> None:
     for request in problem.requests:
         for person in (request.a, request.b):
             if person not in problem.availability:
-                raise ProblemError("unknown_person",
+                raise problem_error("unknown_person",
                                    "Request {request} names {person}, who is not a participant.",
                                    request=request.id, person=person)
         if request.a == request.b:
-            raise ProblemError("self_meeting", "Request {request} asks {person} to meet "
+            raise problem_error("self_meeting", "Request {request} asks {person} to meet "
                                "themself.", request=request.id, person=request.a)
         if (not isinstance(request.weight, int) or isinstance(request.weight, bool)
                 or request.weight < 1):
-            raise ProblemError("bad_weight", "Request {request} has weight {weight}; "
+            raise problem_error("bad_weight", "Request {request} has weight {weight}; "
                                "weights are whole numbers from 1.",
                                request=request.id, weight=request.weight)
         if request.id in ids:
-            raise ProblemError("duplicate_request", "Request id {request} is given twice.",
+            raise problem_error("duplicate_request", "Request id {request} is given twice.",
                                request=request.id, other=request.id)
         ids.add(request.id)
         pair = frozenset((request.a, request.b))
         if pair in pairs:
-            raise ProblemError("duplicate_request", "Requests {other} and {request} both ask "
+            raise problem_error("duplicate_request", "Requests {other} and {request} both ask "
                                "{a} and {b} to meet.", request=request.id, other=pairs[pair],
                                a=request.a, b=request.b)
         pairs[pair] = request.id
@@ -133,25 +142,25 @@ def _validate_fixed(*, problem: Problem, masks: Mapping[Hashable, int]) -> None:
     for request_id, slot in problem.fixed.items():
         request = requests.get(request_id)
         if request is None:
-            raise ProblemError("unknown_request", "Fixed meeting {request} is not a request.",
+            raise problem_error("unknown_request", "Fixed meeting {request} is not a request.",
                                request=request_id)
         if not isinstance(slot, int) or not 0 <= slot < problem.slots:
-            raise ProblemError("unknown_slot", "Fixed meeting {request} is in slot {slot}, "
+            raise problem_error("unknown_slot", "Fixed meeting {request} is in slot {slot}, "
                                "but the block has slots 0 to {last}.",
                                request=request_id, slot=slot, last=problem.slots - 1)
         for person in (request.a, request.b):
             if not masks[person] >> slot & 1:
-                raise ProblemError("fixed_unavailable", "Fixed meeting {request} is in slot "
+                raise problem_error("fixed_unavailable", "Fixed meeting {request} is in slot "
                                    "{slot}, when {person} is not available.",
                                    request=request_id, slot=slot, person=person)
             other = taken.setdefault((person, slot), request_id)
             if other != request_id:
-                raise ProblemError("fixed_double_booked", "{person} has two fixed meetings "
+                raise problem_error("fixed_double_booked", "{person} has two fixed meetings "
                                    "in slot {slot}: {other} and {request}.", person=person,
                                    slot=slot, other=other, request=request_id)
         load[slot] = load.get(slot, 0) + 1
         if problem.tables is not None and load[slot] > problem.tables:
-            raise ProblemError("fixed_over_tables", "Slot {slot} has more fixed meetings "
+            raise problem_error("fixed_over_tables", "Slot {slot} has more fixed meetings "
                                "than its {tables} tables.", slot=slot, tables=problem.tables)
 
 

@@ -11,7 +11,7 @@ def unplaced_reasons(model: Model) -> list[Unplaced]:
     - "no_common_slot": the two people share no available slot;
     - "person_full": one of them accepted more meetings than they have available slots
       (params: person, accepted, available; the person with the larger excess);
-    - "tables_full": every common slot is free for both but has no table left;
+    - "tables_full": the common slots where both are free have no table left;
     - "conflict": otherwise (each common slot is taken by another meeting of one of them).
     """
     accepted = [0] * len(model.avail)

@@ -3,6 +3,7 @@
 All three work on a `Model` in place and stop at a deadline (time.perf_counter()).
 """
 
+import math
 import random
 import time
 from collections.abc import Callable
@@ -28,6 +29,16 @@ def greedy(model: Model, *, x2: list[int], rng: random.Random) -> None:
             model.place(e, model.best_slot(e, free))
         else:
             kempe_insert(model, e=e, rng=rng)
+
+
+def fill(model: Model) -> None:
+    """Place every unplaced request that has a free slot now (after a search cut short by
+    the time limit: the schedule returned is always maximal)."""
+    for e, t in enumerate(model.slot):
+        if t < 0 and model.common[e]:
+            free = model.free_slots(e)
+            if free:
+                model.place(e, model.best_slot(e, free))
 
 
 class Pool:
@@ -247,12 +258,14 @@ def improve_idle(model: Model, *, rng: random.Random, deadline: float, iteration
                  patience: int, limit: int = 30) -> int:
     """Lower the idle slots, keeping every meeting, by Kempe swaps.
 
-    A move picks a person p with idle slots, one of p's gaps g and p's first or last
-    meeting t, and swaps slots t and g along the alternating path from p (a single
-    meeting moves when p's partner is free in g). Only the path's two ends change their
-    busy slots, so the change in idle slots is theirs. Moves that do not add idle slots
-    are made. Stops after `iterations`, after `patience` iterations without fewer idle
-    slots than before, or at the deadline. Returns the iterations made.
+    A move takes a person p with idle slots, p's first or last meeting t and a free
+    available slot g of p: one of p's gaps, or the nearest one before p's first meeting or
+    after p's last (the meeting moves round to the other end). It swaps slots t and g along
+    the alternating path from p (a single meeting moves when p's partner is free in g).
+    Only the path's two ends change their busy slots, so the change in idle slots is
+    theirs. Of p's moves, the best that adds no idle slots is made. Stops after
+    `iterations`, after `patience` iterations without fewer idle slots than before, or at
+    the deadline. Returns the iterations made.
     """
     avail, busy = model.avail, model.busy
     n = len(avail)
@@ -273,7 +286,14 @@ def improve_idle(model: Model, *, rng: random.Random, deadline: float, iteration
             continue
         best = None
         first, last = (b & -b).bit_length() - 1, b.bit_length() - 1
-        for g in bits(gaps):
+        below = a & ((1 << first) - 1)
+        above = a >> (last + 1) << (last + 1)
+        near = gaps
+        if below:
+            near |= 1 << (below.bit_length() - 1)
+        if above:
+            near |= above & -above
+        for g in bits(near):
             for t in (first, last):
                 found = kempe_chain(model, p=p, t=t, g=g, limit=limit)
                 if found is None:
@@ -303,3 +323,51 @@ def improve_idle(model: Model, *, rng: random.Random, deadline: float, iteration
             else:
                 pool.discard(q)
     return it
+
+
+def anneal_idle(model: Model, *, rng: random.Random, deadline: float, iterations: int,
+                start: float = 1.0, end: float = 0.05, limit: int = 30) -> None:
+    """Lower the idle slots further by simulated annealing over the same Kempe moves.
+
+    A person with meetings, their first or last meeting t and a random free available
+    slot g; a move adding d idle slots is made with probability exp(-d / T), T falling
+    from `start` to `end`. The best schedule seen is kept. Meant for small problems, where
+    `improve_idle` stops in a local optimum long before the time is up (each better
+    schedule is copied).
+    """
+    avail, busy, slot = model.avail, model.busy, model.slot
+    people = [p for p in range(len(avail)) if busy[p]]
+    if not people or iterations <= 0:
+        return
+    idle = best_idle = model.total_idle()
+    best = list(slot)
+    cap, random_ = model.capacity, rng.random
+    for it in range(iterations):
+        if not best_idle or not it & 255 and time.perf_counter() > deadline:
+            break
+        temperature = start + (end - start) * it / iterations
+        p = people[int(random_() * len(people))]
+        b, a = busy[p], avail[p]
+        free = a & ~b
+        if not b or not free:
+            continue
+        g = nth_bit(free, int(random_() * free.bit_count()))
+        t = (b & -b).bit_length() - 1 if random_() < 0.5 else b.bit_length() - 1
+        found = kempe_chain(model, p=p, t=t, g=g, limit=limit)
+        if found is None:
+            continue
+        chain, z = found
+        if len(chain) & 1 and model.load[g] >= cap:
+            continue
+        zb = busy[z]
+        zt, zg = (t, g) if len(chain) & 1 else (g, t)
+        d = (idle_of(b & ~(1 << t) | 1 << g, a) - idle_of(b, a)
+             + idle_of(zb & ~(1 << zt) | 1 << zg, avail[z]) - idle_of(zb, avail[z]))
+        if d > 0 and random_() >= math.exp(-d / temperature):
+            continue
+        kempe_swap(model, chain, t=t, g=g)
+        idle += d
+        if idle < best_idle:
+            best_idle, best = idle, list(slot)
+    if idle > best_idle:
+        model.restore(best)

@@ -1,4 +1,5 @@
-"""`schedule`: validate, bound, build greedily, raise the value, then lower the idle slots."""
+"""`schedule`: validate, bound, build greedily, raise the value, then lower the idle slots
+(and on small problems anneal them)."""
 
 import random
 import time
@@ -8,7 +9,7 @@ from .checker import check
 from .model import Model, model_build
 from .problem import Problem, Schedule, validate
 from .reasons import unplaced_reasons
-from .search import greedy, improve_idle, improve_value
+from .search import anneal_idle, fill, greedy, improve_idle, improve_value
 
 VALUE_SHARE = 0.7  # of the time limit, at most, for raising the value
 # iterations without a better value before the value search stops: 12,000 at 12,500
@@ -16,8 +17,12 @@ VALUE_SHARE = 0.7  # of the time limit, at most, for raising the value
 VALUE_PATIENCE_WORK = 150_000_000  # iterations × requests
 VALUE_PATIENCE_MIN, VALUE_PATIENCE_MAX = 12_000, 40_000
 VALUE_ITERATIONS = 200_000
-IDLE_ITERATIONS_PER_REQUEST = 6  # the idle search's iterations at most (12,500 requests: 75,000)
+IDLE_ITERATIONS_PER_REQUEST = 4  # the idle search's iterations at most (12,500 requests: 50,000)
 IDLE_PATIENCE = 10_000  # iterations without fewer idle slots before the idle search stops
+# annealing for idle slots on problems of up to 3,000 requests (on larger ones it finds
+# nothing better in the time left): iterations per request, at most 150,000 (about 0.3 s)
+ANNEAL_REQUESTS = 3_000
+ANNEAL_PER_REQUEST, ANNEAL_MAX = 60, 150_000
 MARGIN = 0.1  # seconds kept for checking and writing the result out
 
 
@@ -41,6 +46,10 @@ def schedule(problem: Problem, *, time_limit: float = 1.8, seed: int = 0) -> Sch
                   bound=bound, deadline=min(deadline, start + VALUE_SHARE * time_limit))
     improve_idle(model, rng=rng, deadline=deadline,
                  iterations=IDLE_ITERATIONS_PER_REQUEST * len(model.eu), patience=IDLE_PATIENCE)
+    if len(model.eu) <= ANNEAL_REQUESTS:
+        anneal_idle(model, rng=rng, deadline=deadline,
+                    iterations=min(ANNEAL_PER_REQUEST * len(model.eu), ANNEAL_MAX))
+    fill(model)
     return _result(problem=problem, model=model, bound=bound, start=start)
 
 
