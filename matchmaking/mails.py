@@ -62,8 +62,13 @@ def mail_request_answered(*, request: MeetingRequest, now: datetime) -> None:
            facts={"state": request.state})
 
 
+def _scheduled_stamp(request: MeetingRequest) -> str:
+    """When the meeting got its slot, as a mail's cause and arguments name it."""
+    return stamp(request.scheduled_at) if request.scheduled_at else ""
+
+
 def _scheduled_cause(request: MeetingRequest) -> str:
-    return f"meeting:{request.pk}:scheduled:{request.slot}:{stamp(request.scheduled_at)}"
+    return f"meeting:{request.pk}:scheduled:{request.slot}:{_scheduled_stamp(request)}"
 
 
 def mail_meeting_scheduled(*, request: MeetingRequest, now: datetime) -> None:
@@ -71,7 +76,7 @@ def mail_meeting_scheduled(*, request: MeetingRequest, now: datetime) -> None:
     for recipient in (request.sender, request.receiver):
         _queue(request=request, recipient=recipient, template=SCHEDULED,
                cause=_scheduled_cause(request),
-               facts={"slot": request.slot, "scheduled_at": stamp(request.scheduled_at)})
+               facts={"slot": request.slot, "scheduled_at": _scheduled_stamp(request)})
 
 
 def mail_meeting_cancelled(*, request: MeetingRequest, now: datetime) -> None:
@@ -88,7 +93,7 @@ def mail_meeting_reminder(*, request: MeetingRequest, now: datetime) -> None:
     for recipient in (request.sender, request.receiver):
         _queue(request=request, recipient=recipient, template=REMINDER,
                cause=f"meeting:{request.pk}:reminder:{request.slot}",
-               facts={"slot": request.slot, "scheduled_at": stamp(request.scheduled_at)})
+               facts={"slot": request.slot, "scheduled_at": _scheduled_stamp(request)})
 
 
 def _still_wanted(request: MeetingRequest, arguments: Mapping[str, Any]) -> bool:
@@ -98,7 +103,7 @@ def _still_wanted(request: MeetingRequest, arguments: Mapping[str, Any]) -> bool
         return request.state == State.PENDING
     if template in (SCHEDULED, REMINDER):
         return (request.is_scheduled and request.slot == arguments["slot"]
-                and stamp(request.scheduled_at) == arguments["scheduled_at"])
+                and _scheduled_stamp(request) == arguments["scheduled_at"])
     return True
 
 

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import signing
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,6 +16,8 @@ from matchmaking.links import room_token
 from matchmaking.models import MeetingRequest
 from matchmaking.services import MatchmakingError
 from matchmaking.services.meetings import meeting_book, meetings_remind_due
+from matchmaking.services.requests import requests_cancel_for_profile
+from registrations.models import Participant
 from tests.matchmaking_factories import request_create
 from tests.matchmaking_factories_requests import mails_sent, person, url, world_create
 
@@ -319,3 +322,32 @@ def test_reminders_sweep_sends_once_shortly_before(world, alice, bob, settings):
 
 def mails_subject(to: str) -> str:
     return Mail.objects.get(to=to, cause__contains=":reminder:").subject
+
+
+def test_profile_deleted_cancels_its_requests_and_meetings_and_tells_the_others(world, alice,
+                                                                               bob):
+    scheduled = request_create(block=world.block, sender=alice, receiver=bob,
+                               state=State.ACCEPTED, slot=1)
+    carol = person(world, "carol")
+    pending = request_create(block=world.block, sender=carol, receiver=bob)
+
+    with transaction.atomic():
+        assert requests_cancel_for_profile(profile_id=bob.pk, now=timezone.now()) == 2
+        bob.delete()
+
+    scheduled.refresh_from_db()
+    pending.refresh_from_db()
+    assert (scheduled.state, scheduled.slot, pending.state) == (
+        State.CANCELLED, None, State.CANCELLED)
+    assert sorted(mails_sent()) == [
+        ("alice@example.org", "Your meeting has been cancelled"),
+        ("carol@example.org", "A meeting request is no longer standing")]
+
+
+def test_no_mail_to_a_participant_whose_data_was_deleted(world, alice, bob, meeting):
+    Participant.objects.filter(pk=bob.participant_id).update(anonymised_at=timezone.now())
+    bob.refresh_from_db()
+
+    meeting_book(request_id=meeting.pk, profile_id=alice.pk, slot=2, now=timezone.now())
+
+    assert [to for to, _subject in mails_sent()] == ["alice@example.org"]

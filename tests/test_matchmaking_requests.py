@@ -246,8 +246,7 @@ def test_request_when_matchmaking_closed_refused_in_german(client, world, alice,
     response = client.post(address, {"block": world.block.pk, "message": "", "priority": 1})
 
     assert response.status_code == 400
-    assert "Die Terminvermittlung ist in dieser Reihe nicht geöffnet." in (
-        response.content.decode())
+    assert "Das Matchmaking dieser Reihe ist nicht geöffnet." in response.content.decode()
     assert MeetingRequest.objects.count() == 0
 
 
