@@ -40,11 +40,17 @@ def room_token(*, request: MeetingRequest, profile: MatchmakingProfile) -> str:
                          salt=ROOM_SALT, compress=False)
 
 
+def room_path(*, request: MeetingRequest, profile: MatchmakingProfile) -> str:
+    """`profile`'s link into the video room of `request`, in the active language (pages)."""
+    return reverse("matchmaking:room",
+                   kwargs={"token": room_token(request=request, profile=profile)})
+
+
 def room_url(*, request: MeetingRequest, profile: MatchmakingProfile, language: str) -> str:
-    """The absolute address of `profile`'s link into the video room of `request`."""
+    """The absolute address of `profile`'s link into the video room of `request` (mails,
+    calendar files)."""
     with translation.override(url_language(language)):
-        return settings.SITE_URL + reverse(
-            "matchmaking:room", kwargs={"token": room_token(request=request, profile=profile)})
+        return settings.SITE_URL + room_path(request=request, profile=profile)
 
 
 def room_address(request: MeetingRequest) -> str:

@@ -131,6 +131,6 @@ def block_labels(blocks) -> dict[int, str]:
     for block in blocks:
         when = slot_when(block, 0)
         end = slot_when(block, block.slot_count - 1).end
-        labels[block.pk] = (f"{translated(block.event, 'title').text}: {when.start}–{end} "
-                           f"({when.zone})")
+        labels[block.pk] = (f"{translated(block.event, 'title').text}: {when.start}–{end}, "
+                           f"{when.zone}")
     return labels

@@ -106,3 +106,23 @@ def test_booking_while_the_other_side_cancels_stays_consistent():
         assert meeting.state == State.CANCELLED
         assert meeting.slot is None  # booked first, the cancellation freed it; else refused
         assert answer.status_code in (302, 400, 404)
+
+
+def test_two_asking_each_other_at_once_make_one_request():
+    """Both profiles are locked (id order) before the pair is checked: the second sender
+    is told there is a request between them already, not a server error."""
+    world = world_create()
+    alice, bob = person(world, "alice"), person(world, "bob")
+    answers = {}
+
+    def ask(sender, receiver) -> None:
+        answers[sender.pk] = Client().post(url("request_send", sender, profile=receiver.pk),
+                                           {"block": world.block.pk, "priority": 1})
+
+    assert race([lambda: ask(alice, bob), lambda: ask(bob, alice)]) == []
+
+    assert sorted(answer.status_code for answer in answers.values()) == [302, 400]
+    refused = next(answer for answer in answers.values() if answer.status_code == 400)
+    assert ("There is already a meeting request between you and this person."
+            in refused.content.decode())
+    assert MeetingRequest.objects.count() == 1

@@ -46,12 +46,10 @@ def _meeting(request: HttpRequest, own: Own, request_id: int) -> MeetingRequest 
 
 def _agenda_page(request: HttpRequest, own: Own, *, error: str = "",
                  status: int = 200) -> HttpResponse:
-    language = translation.get_language()
     items = agenda_of(profile=own.profile, now=timezone.now())
     for item in items:
         if item.when and item.request.block.is_online:
-            item.room_url = links.room_url(request=item.request, profile=own.profile,
-                                           language=language)
+            item.room_url = links.room_path(request=item.request, profile=own.profile)
     return render(request, "matchmaking/agenda.html", own.context(
         items=items, error=error), status=status)
 
