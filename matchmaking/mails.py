@@ -108,13 +108,13 @@ def _still_wanted(request: MeetingRequest, arguments: Mapping[str, Any]) -> bool
 
 
 def profile_summary(profile: MatchmakingProfile | None, *, contact: bool) -> dict[str, str]:
-    """What a mail or page says of the other side (in the active language); their e-mail
+    """What a mail says of the other side (in the active language); their name, e-mail
     address and phone only with `contact` (an accepted meeting)."""
     if profile is None:
         return {"name": "", "organisation": "", "country": "", "offer": "", "need": "",
                 "email": "", "phone": ""}
     participant = profile.participant
-    return {"name": "" if participant.is_anonymised else participant.name,
+    return {"name": participant.name if contact and not participant.is_anonymised else "",
             "organisation": profile.organisation_name, "country": str(profile.country.name),
             "offer": profile.offer, "need": profile.need,
             "email": participant.email if contact else "",

@@ -2,6 +2,7 @@
 lowest free table), the refusals, cancelling (which frees the slot), reporting a no-show,
 the agenda page and its calendar file, the room link, and the reminder sweep."""
 
+import re
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
@@ -217,13 +218,14 @@ def test_agenda_shows_time_contact_room_and_actions(client, world, alice, bob):
     page = client.get(url("agenda", alice)).content.decode()
 
     assert page.index("Bob GmbH") < page.index("Carol GmbH")
+    assert "<strong>Bob GmbH</strong> — Bob (Germany)" in page
     assert "bob@example.org" in page and "+49 341 555 0101" in page
     assert "Berlin time" in page
     assert "Join the video room" in page
     assert "No time slot yet" in page
     assert "Book a time slot" in page
-    assert reverse("matchmaking:room", kwargs={"token": room_token(
-        request=scheduled, profile=alice)}) in page
+    room_link = re.search(r'href="(/en/matchmaking/room/[^"]+)"', page).group(1)
+    assert client.get(room_link).url == f"https://rooms.example.org/{scheduled.room}"
     assert "meetings.ics" in page
 
 

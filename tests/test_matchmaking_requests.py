@@ -59,7 +59,8 @@ def test_request_sent_through_the_page_reaches_the_receiver_with_message_and_lin
     mail = Mail.objects.get(to="bob@example.org")
     assert "Shall we talk batteries?" in mail.text
     assert "Battery recycling" in mail.text
-    assert "Alice GmbH — Alice (Germany)" in mail.text
+    assert "Alice GmbH (Germany)" in mail.text
+    assert "Alice GmbH — Alice" not in mail.text  # the name with an accepted meeting only
     assert "/matchmaking/bridges/requests/" in mail.text
     assert "alice@example.org" not in mail.text  # no contact before an accepted meeting
     page = client.get(url("requests", alice)).content.decode()
@@ -133,6 +134,8 @@ def test_requests_page_lists_received_first_then_sent_then_answered(client, worl
 
     assert page.index("Bob GmbH") < page.index("Carol GmbH") < page.index("Dave GmbH")
     assert "Hello from Bob" in page
+    assert "<strong>Bob GmbH</strong> (Bulgaria)" in page  # no name, no contact yet
+    assert "bob@example.org" not in page
     assert "Declined" in page
 
 
@@ -179,6 +182,8 @@ def test_request_after_the_block_refused(client, world, alice, bob):
 
     # the form no longer offers the block; the service says why if it is asked anyway
     assert response.status_code == 400
+    assert ("You and this person share no networking block that is not over yet."
+            in response.content.decode())
     assert MeetingRequest.objects.count() == 0
     with pytest.raises(MatchmakingError, match="This networking block is over"):
         request_send(sender_id=alice.pk, receiver_id=bob.pk, block_id=world.block.pk,
