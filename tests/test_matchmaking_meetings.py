@@ -18,6 +18,7 @@ from matchmaking.models import MeetingRequest
 from matchmaking.services import MatchmakingError
 from matchmaking.services.meetings import meeting_book, meetings_remind_due
 from matchmaking.services.requests import requests_cancel_for_profile
+from matchmaking.tasks import meetings_remind_due as meetings_remind_due_task
 from registrations.models import Participant
 from tests.matchmaking_factories import request_create
 from tests.matchmaking_factories_requests import mails_sent, person, url, world_create
@@ -353,3 +354,8 @@ def test_no_mail_to_a_participant_whose_data_was_deleted(world, alice, bob, meet
     meeting_book(request_id=meeting.pk, profile_id=alice.pk, slot=2, now=timezone.now())
 
     assert [to for to, _subject in mails_sent()] == ["alice@example.org"]
+
+
+def test_reminder_task_is_swept_by_the_worker(settings):
+    assert "matchmaking.tasks.meetings_remind_due" in settings.WORKER_SWEEP_TASKS
+    assert meetings_remind_due_task.call() == 0
