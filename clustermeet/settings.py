@@ -187,6 +187,7 @@ WORKER_SWEEP_TASKS = [
     "registrations.tasks.participants_anonymise_expired",
     "registrations.tasks.registration_requests_forget",
     "orga.tasks.pitch_offers_sweep",
+    "matchmaking.tasks.meetings_remind_due",
 ]
 
 # Registrations

@@ -7,7 +7,9 @@ class MatchmakingConfig(AppConfig):
     verbose_name = _("Matchmaking")
 
     def ready(self) -> None:
+        from mail.services import mail_renderer_register
         from matchmaking.integrity import CHECKS
+        from matchmaking.mails import MAIL_KIND, matchmaking_mail_render
         from matchmaking.services.profiles import (
             participant_profiles_erase,
             participant_profiles_export,
@@ -22,6 +24,8 @@ class MatchmakingConfig(AppConfig):
         # the profiles are part of the data a participant downloads.
         participant_eraser_register(participant_profiles_erase)
         participant_exporter_register("matchmaking", participant_profiles_export)
+        # The mails of requests and meetings are rendered when sent (written under locks).
+        mail_renderer_register(MAIL_KIND, matchmaking_mail_render)
         # Its invariants are part of `manage.py check_integrity`.
         for check in CHECKS:
             integrity_check_register(check)

@@ -1,0 +1,90 @@
+"""The guard of the requests and meetings pages: the personal link's participant
+(registrations.links), the series of the URL, and the participant's own profile in it.
+A page of a request or meeting that is not theirs says so (404) and changes nothing."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from events.content_language import series_fallback
+from events.models import Series
+from matchmaking.models import MatchmakingProfile
+from matchmaking.queries import profile_of
+from registrations import links
+from registrations.models import Participant
+
+
+@dataclass(frozen=True)
+class Own:
+    """Whose page it is: the participant, their link's token, the series, their profile."""
+
+    participant: Participant
+    token: str
+    series: Series
+    profile: MatchmakingProfile
+
+    def context(self, **more) -> dict:
+        return {"token": self.token, "series": self.series, "profile": self.profile,
+                "participant": self.participant, **more}
+
+
+def own_profile_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Call `view(request, own, **kwargs)` for the link's participant with a profile in the
+    URL's series; else a page saying what is wrong (400 link, 404 series, 403 no profile)."""
+
+    @wraps(view)
+    @never_cache
+    def wrapper(request: HttpRequest, token: str, series: str, **kwargs) -> HttpResponse:
+        try:
+            participant = links.participant_from_personal_token(token)
+        except links.LinkError as error:
+            return render(request, "registrations/link_error.html", {"message": str(error)},
+                          status=400)
+        series_obj = Series.objects.select_related("organiser").filter(slug=series).first()
+        if series_obj is None:
+            return not_found(request, token=token, series=None,
+                             message=_("There is no such event series."))
+        profile = profile_of(participant=participant, series=series_obj)
+        if profile is None:
+            return render(request, "matchmaking/profile_needed.html",
+                          {"token": token, "series": series_obj}, status=403)
+        with series_fallback(series_obj.default_language):
+            return view(request, Own(participant=participant, token=token, series=series_obj,
+                                     profile=profile), **kwargs)
+
+    return wrapper
+
+
+def not_found(request: HttpRequest, *, token: str, series: Series | None,
+              message: str) -> HttpResponse:
+    return render(request, "matchmaking/not_found.html",
+                  {"token": token, "series": series, "message": message}, status=404)
+
+
+def not_yours(request: HttpRequest, own: Own) -> HttpResponse:
+    return not_found(request, token=own.token, series=own.series, message=_(
+        "This meeting request is not yours, or it does not exist."))
+
+
+def done(request: HttpRequest, own: Own, page: str, message: str) -> HttpResponse:
+    """Back to one of matchmaking's personal pages, with a success message."""
+    messages.success(request, message)
+    return redirect(f"matchmaking:{page}", token=own.token, series=own.series.slug)
+
+
+def request_id_kwarg(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The URLs name a request's id `request` (`<int:request>`), which would clash with
+    every view's and decorator's first argument: hand it on as `request_id`."""
+
+    @wraps(view)
+    def adapter(http_request: HttpRequest, /, **kwargs) -> HttpResponse:
+        kwargs["request_id"] = kwargs.pop("request")
+        return view(http_request, **kwargs)
+
+    return adapter
