@@ -23,6 +23,12 @@ from tests.factories import (
     series_create,
     speaker_create,
 )
+from tests.matchmaking_factories import (
+    block_create,
+    matchmaking_open,
+    profile_create,
+    request_create,
+)
 from tests.pitch_factories import pitch_application_create, pitch_call_create
 from tests.test_registrations_factories import (
     consent_text_create,
@@ -48,6 +54,11 @@ def site():
     registration = registration_create(participant=alice, event=event)
     call = pitch_call_create(series=series)
     application = pitch_application_create(call=call, participant=alice)
+    matchmaking_open(series=series)
+    block = block_create(event=event)
+    mine = profile_create(series=series, participant=alice)
+    theirs = profile_create(series=series, events=(event,))
+    meeting = request_create(block=block, sender=theirs, receiver=mine)
     return {
         "series": series.slug, "event": event.slug, "event_id": event.pk,
         "report": report_create(series=series).slug,
@@ -57,6 +68,7 @@ def site():
         "registration": registration.pk, "code": "ABCD-EFGH-JKMN",
         "call": call.pk, "application": application.pk,
         "pitch_confirm_token": pitch_links.confirm_token(application=application),
+        "profile": theirs.pk, "request": meeting.pk,
     }
 
 
