@@ -47,4 +47,7 @@ def country_code(text: str, *, language: str) -> str | None:
         code = _codes_by_name(candidate).get(key)
         if code:
             return code
-    return countries.alpha2(text.strip()) or None
+    try:
+        return countries.alpha2(text.strip()) or None
+    except ValueError:  # digits int() does not read, such as "²" (django-countries' isdigit())
+        return None

@@ -192,7 +192,8 @@ def test_a_country_is_found_by_its_name_in_any_of_the_five_languages_or_its_code
     assert country_code(typed, language="en") == code
 
 
-@pytest.mark.parametrize("typed", ["Atlantis", "", "   ", "XX", "Germany!" * 20, "Deutsch"])
+@pytest.mark.parametrize("typed", ["Atlantis", "", "   ", "XX", "Germany!" * 20, "Deutsch", "²",
+                                   "٣"])
 def test_an_unknown_country_is_not_guessed(typed):
     assert country_code(typed, language="de") is None
 

@@ -237,7 +237,7 @@ def test_schedule_all_refuses_a_block_of_a_cancelled_event(world, block, people)
 ])
 def test_each_inconsistency_the_scheduler_finds_has_a_clear_message(code, params, text):
     with translation.override("en"):
-        message = problem_error_message(ProblemError(code, "in English", **params))
+        message = problem_error_message(ProblemError(code, "in English", params))
 
     assert message == f"The meetings cannot be scheduled: {text}"
 
