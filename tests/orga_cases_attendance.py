@@ -27,7 +27,7 @@ def pending_create(event, user) -> PendingAttendanceImport:
                "role": "", "joins": 2},
               {"name": "Guest Person", "email": "guest@example.org", "minutes": 20, "role": "",
                "joins": 1},
-              {"name": "Phone caller", "email": "", "minutes": 30, "role": "", "joins": 1},
+              {"name": "+49 341 5550123", "email": "", "minutes": 30, "role": "", "joins": 1},
               {"name": "Olga Host", "email": "olga@example.org", "minutes": 90,
                "role": "organiser", "joins": 1}])
 
