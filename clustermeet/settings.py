@@ -188,6 +188,7 @@ WORKER_SWEEP_TASKS = [
     "registrations.tasks.registration_requests_forget",
     "orga.tasks.pitch_offers_sweep",
     "matchmaking.tasks.meetings_remind_due",
+    "matchmaking.tasks.meetings_of_absentees_cancel",
 ]
 
 # Registrations

@@ -365,6 +365,7 @@ def test_run_worker_batch_sweeps_a_mail_whose_task_was_lost(inbox):
     assert inbox.recipients() == ["john.smith@example.org"]
     assert sorted(DBTaskResult.objects.values_list("task_path", "status")) == [
         ("mail.tasks.mails_send_due", "SUCCESSFUL"),
+        ("matchmaking.tasks.meetings_of_absentees_cancel", "SUCCESSFUL"),
         ("matchmaking.tasks.meetings_remind_due", "SUCCESSFUL"),
         ("orga.tasks.pitch_offers_sweep", "SUCCESSFUL"),
         ("registrations.tasks.participants_anonymise_expired", "SUCCESSFUL"),

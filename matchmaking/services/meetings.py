@@ -1,5 +1,6 @@
 """Meetings: booking an accepted request into a time slot (and, on site, a table),
-reporting a no-show, and the reminder sweep. Cancelling a meeting is a state change of its
+reporting a no-show, the reminder sweep, and the sweep that cancels the meetings of people
+who no longer come. Cancelling a meeting is a state change of its
 request (requests.request_state_change).
 
 Locks (matchmaking.models, "Locks"): the networking block FOR NO KEY UPDATE, then the
@@ -12,15 +13,18 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.db import retry_on_conflict
+from events.models import Event
 from matchmaking import mails
 from matchmaking.models import MeetingRequest, NetworkingBlock
 from matchmaking.queries import availability_of
 from matchmaking.services import MatchmakingError
-from matchmaking.services.requests import block_lock, not_yours
+from matchmaking.services.requests import block_lock, not_yours, request_cancelled_save
+from registrations.models import Registration
 
 logger = logging.getLogger(__name__)
 State = MeetingRequest.State
@@ -168,3 +172,57 @@ def meetings_remind_due(*, now: datetime) -> int:
     if queued:
         logger.info("Reminders queued for %d meetings", queued)
     return queued
+
+
+def _present(side: str) -> Exists:
+    """Whether the request's `side` (sender or receiver) still comes to the block's event:
+    a confirmed or waiting registration for it (a waiting one may still get a seat)."""
+    return Exists(Registration.objects.filter(
+        participant=OuterRef(f"{side}__participant"), event=OuterRef("block__event"),
+        state__in=[Registration.State.CONFIRMED, Registration.State.WAITLISTED]))
+
+
+def absent_requests() -> QuerySet[MeetingRequest]:
+    """Standing requests of blocks not over in which one side no longer comes: their
+    registration for the event cancelled (or expired), or the event cancelled."""
+    return (MeetingRequest.objects.standing()
+            .filter(block__starts_at__gt=timezone.now() - LONGEST_BLOCK)
+            .filter(~_present("sender") | ~_present("receiver")
+                    | Q(block__event__status=Event.Status.CANCELLED)))
+
+
+def meetings_of_absentees_cancel(*, now: datetime, limit: int = 500) -> int:
+    """Cancel the standing requests and meetings of people who no longer come to the
+    block's event (absent_requests), so that their slots are free again and the other
+    side knows; the number cancelled. The worker's sweep runs it: a cancelled registration,
+    however it came about (the participant, an organiser, a cancelled event, an expiry),
+    reaches the meetings within MAIL_SWEEP_SECONDS. Safe to run twice and concurrently:
+    each request is re-checked under the block's and its own lock."""
+    cancelled = 0
+    for request_id, block_id in absent_requests().values_list("pk", "block_id")[:limit]:
+        cancelled += _absentee_cancel(request_id=request_id, block_id=block_id, now=now)
+    if cancelled:
+        logger.info("%d meeting requests cancelled: one side no longer comes", cancelled)
+    return cancelled
+
+
+@retry_on_conflict
+@transaction.atomic
+def _absentee_cancel(*, request_id: int, block_id: int, now: datetime) -> int:
+    """Steps: lock the block, then the request; re-check that it is standing and a side
+    is absent; cancel it on behalf of the absent side (the sender if both); log; queue
+    mails.mail_meeting_cancelled to the other side."""
+    block = block_lock(block_id=block_id)
+    request = (absent_requests().filter(pk=request_id)
+               .select_for_update(no_key=True, of=("self",))
+               .select_related("sender__participant", "receiver__participant")
+               .annotate(sender_present=_present("sender")).first())
+    if request is None or block.is_over(now):
+        return 0
+    request.block = block
+    absent = request.sender_id if not request.sender_present else request.receiver_id
+    request_cancelled_save(request, by_id=absent, now=now)
+    logger.info("Meeting request %s of block %s cancelled: profile %s no longer comes",
+                request.pk, block.pk, absent)
+    mails.mail_meeting_cancelled(request=request, now=now)
+    return 1

@@ -195,7 +195,7 @@ def request_state_change(*, request_id: int, actor_profile_id: int, to: str,
     if refusal:
         raise MatchmakingError(refusal)
     if to == State.CANCELLED:
-        _cancel(request, by_id=actor_profile_id, now=now)
+        request_cancelled_save(request, by_id=actor_profile_id, now=now)
     else:
         request.state = to
         request.answered_at = now
@@ -209,7 +209,9 @@ def request_state_change(*, request_id: int, actor_profile_id: int, to: str,
     return request
 
 
-def _cancel(request: MeetingRequest, *, by_id: int, now: datetime) -> None:
+def request_cancelled_save(request: MeetingRequest, *, by_id: int, now: datetime) -> None:
+    """Save `request` cancelled by profile `by_id` (the caller holds the block's and its lock):
+    its slot, table and booking freed."""
     request.state = State.CANCELLED
     request.cancelled_at, request.cancelled_by_id = now, by_id
     request.slot = request.table = request.scheduled_at = None
@@ -237,7 +239,7 @@ def requests_cancel_for_profile(*, profile_id: int, now: datetime) -> int:
                     .order_by("pk"))
     for request in requests:
         request.block = blocks[request.block_id]
-        _cancel(request, by_id=profile_id, now=now)
+        request_cancelled_save(request, by_id=profile_id, now=now)
         logger.info("Meeting request %s of block %s cancelled: profile %s deleted",
                     request.pk, request.block_id, profile_id)
         mails.mail_meeting_cancelled(request=request, now=now)
