@@ -1,8 +1,9 @@
 """Everything at once, on PostgreSQL: many threads register (the whole series and chosen
 events), confirm, cancel one or all, add events through the personal link, publish draft
 events, cancel events, raise and lower capacities, expire pending registrations (with the
-clock moved on) and delete participants' data — through the services, as the views,
-the admin and the tasks call them, and over HTTP through Django's test client. Afterwards
+clock moved on), delete participants' data, and run the pitch session's and matchmaking's
+workflows — through the services, as the views, the admin and the tasks call them, and
+over HTTP through Django's test client. Afterwards
 no operation failed with anything but a refusal (RegistrationError, or a 400 page), and
 check_integrity finds nothing.
 
@@ -31,6 +32,12 @@ from django.test import Client
 from django.utils import timezone
 
 from events.models import Event
+from matchmaking.models import MatchmakingProfile, MeetingRequest
+from matchmaking.services import MatchmakingError
+from matchmaking.services.meetings import meeting_book, meetings_of_absentees_cancel
+from matchmaking.services.profiles import profile_save
+from matchmaking.services.requests import request_send, request_state_change
+from matchmaking.services.schedule import block_schedule_all
 from orga.services import events as event_services
 from pitches.models import PitchApplication
 from pitches.services import PitchError, application_state_change
@@ -40,6 +47,7 @@ from registrations import integrity, links, services
 from registrations.models import Participant, Registration
 from registrations.services import RegistrationError
 from tests.factories import event_create, series_create
+from tests.matchmaking_factories import block_create, matchmaking_open
 from tests.pitch_factories import pitch_call_create
 from tests.test_registrations_factories import consent_text_create, participant_data
 
@@ -68,6 +76,7 @@ class Race:
         self.published = self.event_cancels = 0
         self.emails = 0
         self.call = None  # the call for pitches of the series' pitch session
+        self.block = None  # the networking block of its event without a capacity
 
     def elapsed_share(self) -> float:
         return (time.monotonic() - self.started) / SECONDS
@@ -291,10 +300,67 @@ def op_pitch(race: Race, rng: random.Random, client: Client) -> str:
         return "pitch-refused"
 
 
+def op_matchmaking(race: Race, rng: random.Random, client: Client) -> str:
+    """B2B matchmaking: a participant of the series saves a profile; one profile asks
+    another for a meeting in the block; a receiver accepts; one of the two books a slot
+    (on a block of few tables) or cancels; the organisers schedule all; the sweep cancels
+    the meetings of those who no longer come — while registrations, events and the
+    participants' data change under them (the block's event may be cancelled in the race:
+    then its requests are refused, as they should be)."""
+    block, choice, now = race.block, rng.random(), timezone.now()
+    try:
+        if choice < 0.2:
+            participant = _some(Participant.objects.active().filter(
+                registrations__state=State.CONFIRMED, registrations__event__series=race.series))
+            if participant is None:
+                return "match-none"
+            profile_save(participant=participant, series=race.series, availability={},
+                         fields=PROFILE)
+            return "match-profile"
+        if choice < 0.45:
+            sender = _some(MatchmakingProfile.objects.all())
+            receiver = sender and _some(MatchmakingProfile.objects.exclude(pk=sender.pk))
+            if receiver is None:
+                return "match-none"
+            request_send(sender_id=sender.pk, receiver_id=receiver.pk, block_id=block.pk,
+                         message="Shall we?", now=now)
+            return "match-request"
+        if choice < 0.6:
+            pending = _some(MeetingRequest.objects.filter(state=MeetingRequest.State.PENDING))
+            if pending is None or pending.receiver_id is None:
+                return "match-none"
+            request_state_change(request_id=pending.pk, actor_profile_id=pending.receiver_id,
+                                 to=MeetingRequest.State.ACCEPTED, now=now)
+            return "match-accept"
+        if choice < 0.85:
+            meeting = _some(MeetingRequest.objects.meetings())
+            if meeting is None or meeting.sender_id is None:
+                return "match-none"
+            if rng.random() < 0.8:
+                meeting_book(request_id=meeting.pk, profile_id=meeting.sender_id,
+                             slot=rng.randrange(block.slot_count), now=now)
+                return "match-book"
+            request_state_change(request_id=meeting.pk, actor_profile_id=meeting.sender_id,
+                                 to=MeetingRequest.State.CANCELLED, now=now)
+            return "match-cancel"
+        if choice < 0.93:
+            block_schedule_all(block_id=block.pk, now=now)
+            return "match-schedule"
+        meetings_of_absentees_cancel(now=now)
+        return "match-sweep"
+    except MatchmakingError:
+        return "match-refused"
+
+
+PROFILE = {"organisation_name": "Racing GmbH", "organisation_kind": "sme", "country": "DE",
+           "offer": "Speed", "need": "Partners", "phone": "", "languages": ["en"],
+           "offer_themes": [], "need_themes": []}
+
+
 OPERATIONS = [
     (op_register, 18), (op_confirm, 16), (op_cancel_one, 10), (op_cancel_all, 3),
     (op_add, 10), (op_publish, 4), (op_cancel_event, 1), (op_capacity, 8), (op_expire, 1),
-    (op_delete, 3), (op_view, 4), (op_pitch, 10),
+    (op_delete, 3), (op_view, 4), (op_pitch, 10), (op_matchmaking, 12),
 ]
 # The first part of the race is a rush of registrations while drafts are published (where
 # publishing lost series registrants); then everything.
@@ -374,8 +440,15 @@ def test_everything_at_once_keeps_every_invariant_and_fails_no_request(settings,
             "country": "DE", "presenter_name": "Presenter", "summary_en": "We pitch."})
     initial = dict(Event.objects.filter(series=series).values_list("pk", "capacity"))
     organiser = get_user_model().objects.create_superuser("alice", "alice@example.org", "pw")
+    matchmaking_open(series=series, max_open_requests=5)
     race = Race(seed=seed, series=series, consent=consent, started=time.monotonic())
     race.call = race_call
+    race.block = block_create(event=Event.objects.filter(series=series, capacity=None,
+                                                         status=Event.Status.PUBLISHED).first(),
+                              slot_count=4, tables=2)
+    for participant in Participant.objects.filter(  # the matchmaking has begun
+            registrations__event=race.block.event, registrations__state=State.CONFIRMED):
+        profile_save(participant=participant, series=series, availability={}, fields=PROFILE)
 
     threads = [threading.Thread(target=racer, args=(race, index, organiser))
                for index in range(THREADS)]
@@ -414,8 +487,8 @@ def test_everything_at_once_keeps_every_invariant_and_fails_no_request(settings,
         + "\nfirst failure:\n" + "".join(race.errors[0][1:] if race.errors else ()))
     reached = {name.removesuffix("-http") for name in race.done}
     assert {"register", "confirm", "cancel", "cancel-all", "add", "publish", "cancel-event",
-            "capacity", "expire", "delete", "view", "pitch-apply", "pitch-confirm"
-            } <= reached, (
+            "capacity", "expire", "delete", "view", "pitch-apply", "pitch-confirm",
+            "match-profile"} <= reached, (
         f"seed {seed}: the race did not reach every operation: {dict(race.done)}")
 
 
