@@ -1,5 +1,5 @@
-"""The guard of the requests and meetings pages: the personal link's participant
-(registrations.links), the series of the URL, and the participant's own profile in it.
+"""The guard of the requests and meetings pages: the personal link's participant and the
+series of the URL (guards.personal_series), and the participant's own profile in it.
 A page of a request or meeting that is not theirs says so (404) and changes nothing."""
 
 from collections.abc import Callable
@@ -10,13 +10,12 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 
 from events.content_language import series_fallback
 from events.models import Series
 from matchmaking.models import MatchmakingProfile
 from matchmaking.queries import profile_of
-from registrations import links
+from matchmaking.views.guards import personal_series
 from registrations.models import Participant
 
 
@@ -36,26 +35,19 @@ class Own:
 
 def own_profile_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Call `view(request, own, **kwargs)` for the link's participant with a profile in the
-    URL's series; else a page saying what is wrong (400 link, 404 series, 403 no profile)."""
+    URL's series (guards.personal_series: a tampered link 400, an unknown series 404); else
+    a page that says a profile is needed (403)."""
 
+    @personal_series
     @wraps(view)
-    @never_cache
-    def wrapper(request: HttpRequest, token: str, series: str, **kwargs) -> HttpResponse:
-        try:
-            participant = links.participant_from_personal_token(token)
-        except links.LinkError as error:
-            return render(request, "registrations/link_error.html", {"message": str(error)},
-                          status=400)
-        series_obj = Series.objects.select_related("organiser").filter(slug=series).first()
-        if series_obj is None:
-            return not_found(request, token=token, series=None,
-                             message=_("There is no such event series."))
-        profile = profile_of(participant=participant, series=series_obj)
+    def wrapper(request: HttpRequest, *, participant: Participant, token: str,
+                series: Series, **kwargs) -> HttpResponse:
+        profile = profile_of(participant=participant, series=series)
         if profile is None:
             return render(request, "matchmaking/profile_needed.html",
-                          {"token": token, "series": series_obj}, status=403)
-        with series_fallback(series_obj.default_language):
-            return view(request, Own(participant=participant, token=token, series=series_obj,
+                          {"token": token, "series": series}, status=403)
+        with series_fallback(series.default_language):
+            return view(request, Own(participant=participant, token=token, series=series,
                                      profile=profile), **kwargs)
 
     return wrapper
