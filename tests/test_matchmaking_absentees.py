@@ -1,7 +1,10 @@
 """Who no longer comes to the event loses their meetings there: the worker's sweep cancels
 the standing requests and meetings of a participant whose registration was cancelled (by
 them, an organiser, an expiry) or whose event was cancelled, frees the slot and tells the
-other side — and leaves those on the waiting list alone."""
+other side — and leaves those on the waiting list alone, and the meetings that took place
+to the figures."""
+
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -69,3 +72,18 @@ def test_a_cancelled_event_cancels_its_meetings(world):
     assert meetings_of_absentees_cancel(now=timezone.now()) == 1
     meeting.refresh_from_db()
     assert (meeting.state, meeting.slot) == (State.CANCELLED, None)
+
+
+def test_a_profile_deleted_after_the_block_keeps_its_meetings_for_the_figures():
+    """A meeting that took place stays one when a side deletes their data afterwards."""
+    world = world_create(starts_at=timezone.now() - timedelta(days=1))
+    alice, bob = person(world, "alice"), person(world, "bob")
+    held = request_create(block=world.block, sender=alice, receiver=bob,
+                          state=State.ACCEPTED, slot=1)
+
+    registration_services.participant_delete(participant=bob.participant)
+
+    held.refresh_from_db()
+    assert (held.state, held.slot, held.receiver_id, held.receiver_country.code) == (
+        State.ACCEPTED, 1, None, "DE")
+    assert mails_sent() == []

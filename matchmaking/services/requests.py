@@ -222,16 +222,21 @@ def request_cancelled_save(request: MeetingRequest, *, by_id: int, now: datetime
 
 def requests_cancel_for_profile(*, profile_id: int, now: datetime) -> int:
     """Cancel every standing request (pending or accepted) of a profile that is being
-    deleted, freeing their slots and telling the other sides; the number cancelled. Runs in
-    the caller's transaction, which holds the profile's lock.
+    deleted, in blocks not over, freeing their slots and telling the other sides; the number
+    cancelled. Meetings of blocks that are over stay as they were (without the profile):
+    they took place, and the figures count them. Runs in the caller's transaction, which
+    holds the profile's lock.
 
-    Steps: lock the blocks of those requests (id order), then the requests; cancel each
-    (cancelled_by: the profile); log; queue mails.mail_meeting_cancelled to each other side.
+    Steps: lock the blocks of those requests that are not over (id order), then the
+    requests; cancel each (cancelled_by: the profile); log; queue
+    mails.mail_meeting_cancelled to each other side.
     """
     standing = MeetingRequest.objects.standing().filter(
         sender_id=profile_id) | MeetingRequest.objects.standing().filter(receiver_id=profile_id)
-    block_ids = sorted(set(standing.values_list("block_id", flat=True)))
+    block_ids = sorted(block.pk for block in NetworkingBlock.objects.filter(
+        pk__in=standing.values("block_id")) if not block.is_over(now))
     blocks = {block_id: block_lock(block_id=block_id) for block_id in block_ids}
+    standing = standing.filter(block_id__in=block_ids)
     requests = list(MeetingRequest.objects.standing()
                     .filter(pk__in=standing.values("pk"))
                     .select_for_update(no_key=True, of=("self",))
