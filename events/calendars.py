@@ -96,14 +96,25 @@ def calendar_bytes(name: str, entries: Iterable[Entry], *,
         vevents.append(VEVENT_BEGIN + stamp + _entry_lines(entry)
                        + vevent.removeprefix(VEVENT_BEGIN))
         event = entry.event
-        first, last = years.get(event.time_zone, (event.local_start.year, event.local_end.year))
-        years[event.time_zone] = (min(first, event.local_start.year),
-                                  max(last, event.local_end.year))
+        zone_years_add(years, event.time_zone, event.local_start, event.local_end)
+    return calendar_file(name, vevents, years, method=method)
+
+
+def zone_years_add(years: dict[str, tuple[int, int]], zone: str, start: datetime,
+                   end: datetime) -> None:
+    """Widen `years` ({zone: (first year, last year)}) to cover `start` and `end` in `zone`."""
+    first, last = years.get(zone, (start.year, end.year))
+    years[zone] = (min(first, start.year), max(last, end.year))
+
+
+def calendar_file(name: str, vevents: Iterable[bytes], years: dict[str, tuple[int, int]], *,
+                  method: str = Method.PUBLISH) -> bytes:
+    """The calendar `name` of the VEVENTs `vevents` (each whole, as bytes), after a
+    VTIMEZONE for each zone of `years` covering its years (zone_years_add; none for UTC)."""
     parts = [_calendar_head(name, method)]
     parts += [vtimezone_ical(zone, first, last) for zone, (first, last) in sorted(years.items())
               if zone != "UTC"]
-    parts += vevents
-    return b"".join(parts) + VCALENDAR_END
+    return b"".join([*parts, *vevents]) + VCALENDAR_END
 
 
 def _event_fields(entry: Entry) -> tuple:

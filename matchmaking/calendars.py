@@ -8,10 +8,11 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
-from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from events.calendars import PRODUCT_ID, site_domain, vtimezone_ical
+from events.calendars import calendar_file, site_domain, zone_years_add
+from events.content_language import translated
+from matchmaking.models import MeetingRequest
 
 
 @dataclass(frozen=True)
@@ -30,16 +31,21 @@ def meeting_uid(request_id: int) -> str:
     return f"meeting-{request_id}@{site_domain()}"
 
 
+def meeting_entry(request: MeetingRequest, *, title: str, place: str) -> MeetingEntry:
+    """The entry of a scheduled meeting: its slot in its event's zone, the event's title."""
+    block = request.block
+    return MeetingEntry(request_id=request.pk, start=block.slot_start(request.slot),
+                        end=block.slot_end(request.slot), zone=block.event.time_zone,
+                        title=title, description=translated(block.event, "title").text,
+                        location=place)
+
+
 def meetings_calendar(name: str, entries: Sequence[MeetingEntry]) -> bytes:
-    """A calendar (METHOD PUBLISH) of `entries`, each in its zone."""
-    calendar = Calendar()
-    calendar.add("prodid", PRODUCT_ID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    """A calendar (METHOD PUBLISH) of `entries`, each in its zone
+    (events.calendars.calendar_file)."""
     years: dict[str, tuple[int, int]] = {}
     stamp = timezone.now()
+    vevents = []
     for entry in entries:
         event = CalendarEvent()
         event.add("uid", meeting_uid(entry.request_id))
@@ -52,18 +58,10 @@ def meetings_calendar(name: str, entries: Sequence[MeetingEntry]) -> bytes:
         if entry.url:
             event.add("url", entry.url)
         event.add("status", "CONFIRMED")
-        calendar.add_component(event)
-        first, last = years.get(entry.zone, (entry.start.year, entry.end.year))
-        years[entry.zone] = (min(first, entry.start.year), max(last, entry.end.year))
-    content = calendar.to_ical()
-    zones = b"".join(vtimezone_ical(zone, first, last) for zone, (first, last)
-                     in sorted(years.items()) if zone != "UTC")
-    if not zones:
-        return content
-    head, separator, rest = content.partition(b"BEGIN:VEVENT\r\n")
-    if not separator:
-        return content
-    return head + zones + separator + rest
+        vevents.append(event.to_ical())
+        zone_years_add(years, entry.zone, _local(entry.start, entry.zone),
+                       _local(entry.end, entry.zone))
+    return calendar_file(name, vevents, years)
 
 
 def _local(moment: datetime, zone: str) -> datetime:

@@ -21,7 +21,7 @@ from events.calendars import calendar_content_type
 from events.content_language import translated, translated_entry
 from mail.services import Attachment, DeferredMail, MailContent, mails_queue_deferred
 from matchmaking import links
-from matchmaking.calendars import MeetingEntry, meetings_calendar
+from matchmaking.calendars import meeting_entry, meetings_calendar
 from matchmaking.models import MatchmakingProfile, MeetingRequest
 from registrations.mails import participant_personal, stamp
 
@@ -131,11 +131,7 @@ def meeting_moment(request: MeetingRequest) -> local_forms.When:
 def meeting_calendar(request: MeetingRequest, *, recipient: MatchmakingProfile,
                      title: str, place: str) -> bytes:
     """The one meeting as a calendar file, for the mails."""
-    block = request.block
-    return meetings_calendar("clustermeet", [MeetingEntry(
-        request_id=request.pk, start=block.slot_start(request.slot),
-        end=block.slot_end(request.slot), zone=block.event.time_zone, title=title,
-        description=translated(block.event, "title").text, location=place)])
+    return meetings_calendar("clustermeet", [meeting_entry(request, title=title, place=place)])
 
 
 def matchmaking_mail_render(arguments: Mapping[str, Any], language: str) -> MailContent | None:

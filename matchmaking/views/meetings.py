@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from events.calendars import calendar_content_type
 from events.content_language import translated
 from matchmaking import links
-from matchmaking.calendars import MeetingEntry, meetings_calendar
+from matchmaking.calendars import meeting_entry, meetings_calendar
 from matchmaking.forms_requests import BookForm
 from matchmaking.models import MeetingRequest
 from matchmaking.queries_meetings import agenda_of, free_common_slots, request_of
@@ -70,15 +70,13 @@ def agenda_calendar(request: HttpRequest, own: Own) -> HttpResponse:
     for item in agenda_of(profile=own.profile, now=timezone.now()):
         if item.when is None:
             continue
-        meeting, block = item.request, item.request.block
+        meeting = item.request
         place = (links.room_url(request=meeting, profile=own.profile, language=language)
-                 if block.is_online else _("Table %(number)d") % {"number": meeting.table})
+                 if meeting.block.is_online
+                 else _("Table %(number)d") % {"number": meeting.table})
         organisation = item.other.organisation_name if item.other else ""
-        entries.append(MeetingEntry(
-            request_id=meeting.pk, start=block.slot_start(meeting.slot),
-            end=block.slot_end(meeting.slot), zone=block.event.time_zone,
-            title=_("Meeting with %(organisation)s") % {"organisation": organisation},
-            description=translated(block.event, "title").text, location=place))
+        entries.append(meeting_entry(meeting, place=place, title=_(
+            "Meeting with %(organisation)s") % {"organisation": organisation}))
     content = meetings_calendar(translated(own.series, "title").text, entries)
     response = HttpResponse(content, content_type=calendar_content_type("PUBLISH"))
     response["Content-Disposition"] = f'attachment; filename="{own.series.slug}-meetings.ics"'
