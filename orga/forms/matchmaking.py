@@ -7,7 +7,6 @@ from django import forms
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from core.local_forms import zone_city
 from events.admin_forms import LocalTimesForm
 from events.models import Event, Series
 from matchmaking.models import MatchmakingSettings, NetworkingBlock
@@ -77,24 +76,3 @@ class NetworkingBlockForm(LocalTimesForm):
     def typed_zone(self) -> str | None:
         event = self.cleaned_data.get("event")
         return event.time_zone if event is not None else None
-
-    def clean(self):
-        cleaned_data = super().clean()
-        event, start = cleaned_data.get("event"), cleaned_data.get("starts_at")
-        minutes, count = cleaned_data.get("slot_minutes"), cleaned_data.get("slot_count")
-        if None in (event, start, minutes, count) or "starts_at" in self.errors:
-            return cleaned_data
-        block = NetworkingBlock(event=event, starts_at=start, slot_minutes=minutes,
-                                slot_count=count)
-        if start < event.start or block.ends_at > event.end:
-            zone = event.tzinfo
-            self.add_error(None, _(
-                "The block must lie within its event's time, %(start)s to %(end)s "
-                "(%(zone)s); as entered it runs from %(block_start)s to %(block_end)s.") % {
-                "start": formats.date_format(event.start.astimezone(zone), "DATETIME_FORMAT"),
-                "end": formats.date_format(event.end.astimezone(zone), "DATETIME_FORMAT"),
-                "zone": zone_city(event.time_zone),
-                "block_start": formats.date_format(start.astimezone(zone), "DATETIME_FORMAT"),
-                "block_end": formats.date_format(block.ends_at.astimezone(zone),
-                                                 "DATETIME_FORMAT")})
-        return cleaned_data

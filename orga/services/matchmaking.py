@@ -11,9 +11,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db import transaction
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from core.db import retry_on_conflict
+from core.local_forms import zone_city
 from events.models import Series
 from matchmaking.models import MatchmakingSettings, MeetingRequest, NetworkingBlock
 from matchmaking.services import MatchmakingError
@@ -59,11 +61,13 @@ def _locked(*, series: Series, block_id: int) -> NetworkingBlock:
 @transaction.atomic
 def networking_block_save(*, actor, series: Series, block: NetworkingBlock | None,
                           values: Mapping[str, Any]) -> NetworkingBlock:
-    """Create a networking block (`block` None) or change it (BLOCK_FIELDS; the form checked
-    that it lies within its event's time).
+    """Create a networking block (`block` None) or change it (BLOCK_FIELDS).
 
-    Steps: 1. lock the block; 2. refuse a change its meetings forbid
-    (block_change_refusal); 3. save; 4. record it (networking_block.create / .update)."""
+    Steps: 1. refuse a block outside its event's time (outside_event_refusal); 2. lock the
+    block; 3. refuse a change its meetings forbid (block_change_refusal); 4. save; 5. record
+    it (networking_block.create / .update)."""
+    if refusal := outside_event_refusal(values=values):
+        raise MatchmakingError(refusal)
     before = {}
     if block is not None:
         block = _locked(series=series, block_id=block.pk)
@@ -81,6 +85,24 @@ def networking_block_save(*, actor, series: Series, block: NetworkingBlock | Non
                  obj=block, event=block.event,
                  changes=changes_between(before, after) if before else None)
     return block
+
+
+def outside_event_refusal(*, values: Mapping[str, Any]) -> str | None:
+    """Why a block of `values` (event, starts_at, slot_minutes, slot_count) does not lie
+    within its event's time, or None; the times in the event's zone."""
+    event, start = values["event"], values["starts_at"]
+    block = NetworkingBlock(event=event, starts_at=start, slot_minutes=values["slot_minutes"],
+                            slot_count=values["slot_count"])
+    if event.start <= start and block.ends_at <= event.end:
+        return None
+    zone = event.tzinfo
+    return _("The block must lie within its event's time, %(start)s to %(end)s (%(zone)s); "
+             "as entered it runs from %(block_start)s to %(block_end)s.") % {
+        "start": formats.date_format(event.start.astimezone(zone), "DATETIME_FORMAT"),
+        "end": formats.date_format(event.end.astimezone(zone), "DATETIME_FORMAT"),
+        "zone": zone_city(event.time_zone),
+        "block_start": formats.date_format(start.astimezone(zone), "DATETIME_FORMAT"),
+        "block_end": formats.date_format(block.ends_at.astimezone(zone), "DATETIME_FORMAT")}
 
 
 def block_change_refusal(*, block: NetworkingBlock, values: Mapping[str, Any]) -> str | None:
