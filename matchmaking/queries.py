@@ -2,7 +2,6 @@
 The pages' own reads: queries_people.py (finding people), queries_meetings.py (requests,
 agenda), queries_schedule.py (the organisers' view of a block)."""
 
-from django.db.models import QuerySet
 from django.utils import timezone
 
 from events.models import Event, Series
@@ -35,37 +34,19 @@ def registered_event_ids(*, participant: Participant, series: Series) -> set[int
         event__status=Event.Status.PUBLISHED).values_list("event_id", flat=True))
 
 
-def blocks_of(*, series: Series, upcoming: bool = False) -> QuerySet[NetworkingBlock]:
-    blocks = (NetworkingBlock.objects.of_series(series).select_related("event")
-              .filter(event__status=Event.Status.PUBLISHED))
-    if upcoming:
-        blocks = [block for block in blocks if not block.is_over()]
-    return blocks
-
-
 def blocks_for(*, participant: Participant, series: Series) -> list[NetworkingBlock]:
-    """The blocks of the events the participant is registered for (confirmed), not over."""
+    """The blocks of the published events the participant is registered for (confirmed),
+    not over."""
     events = registered_event_ids(participant=participant, series=series)
     now = timezone.now()
-    return [block for block in blocks_of(series=series)
-            if block.event_id in events and not block.is_over(now)]
-
-
-def available_slots(*, profile: MatchmakingProfile, block: NetworkingBlock) -> int:
-    """The bit mask of the slots of `block` in which `profile`'s person can meet: their
-    availability row, or every slot when they set none; nothing when they hold no confirmed
-    registration for the block's event."""
-    registered = Registration.objects.filter(
-        participant_id=profile.participant_id, event_id=block.event_id,
-        state=Registration.State.CONFIRMED).exists()
-    if not registered:
-        return 0
-    row = Availability.objects.filter(profile=profile, block=block).first()
-    return block.all_slots if row is None else row.slots & block.all_slots
+    return [block for block in NetworkingBlock.objects.of_series(series).select_related("event")
+            .filter(event__in=events) if not block.is_over(now)]
 
 
 def availability_of(*, block: NetworkingBlock, profile_ids) -> dict[int, int]:
-    """available_slots for many profiles at once (two queries): {profile id: bit mask}."""
+    """The slots of `block` in which each profile's person can meet (three queries):
+    {profile id: bit mask} — their availability row, or every slot when they set none;
+    nothing when they hold no confirmed registration for the block's event."""
     profiles = dict(MatchmakingProfile.objects.filter(pk__in=profile_ids)
                     .values_list("pk", "participant_id"))
     registered = set(Registration.objects.filter(
